@@ -1,0 +1,13 @@
+"""Receipt printer (ESC/POS): what this package offers.
+
+- ``receipts``: typed data classes and pure layout functions (data -> ``Document``) for every receipt kind.
+- ``document`` / ``encoder`` / ``text`` / ``qr``: the document model and its ESC/POS bytes, Chinese done right.
+- ``preview``: a Pillow image of any document, mirroring the paper (for 打印预览, docs and tests).
+- ``service.PrinterService``: one owner thread; ``status()`` and ``print_document(doc)`` return futures.
+- ``qt_adapter.PrinterAdapter``: the same as Qt signals delivered on the GUI thread (QtCore only).
+- ``status``: DLE EOT parsing and the printer states; ``simulator``: a virtual network printer.
+- ``cli``: ``kiosk print-test``, ``kiosk print-sample KIND``, ``kiosk printer-status``.
+
+Nothing here imports python-escpos at import time: transports import it lazily on the owner thread.
+"""
+from __future__ import annotations
