@@ -1,0 +1,220 @@
+"""The outbox on its own: durability, encryption at rest, key-file rules, storage errors."""
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from kiosk.api.outbox import KeyFileError, Outbox, StorageError
+
+ID_NUMBER = "430181199001010037"
+PHONE = "13812341234"
+NAME = "欧阳菊花"
+PERSONAL = {"applicant": {"name": NAME, "id_number": ID_NUMBER, "phone": PHONE}, "item_code": "LY-0001"}
+REPO = Path(__file__).resolve().parents[2]
+
+
+def needles() -> list[bytes]:
+    out = []
+    for value in (ID_NUMBER, PHONE, NAME, "欧阳"):
+        out += [value.encode("utf-8"), value.encode("utf-16-le"), value.encode("gb18030")]
+    return out
+
+
+def raw_bytes(db: Path) -> bytes:
+    data = b""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        p = Path(str(db) + suffix)
+        if p.exists():
+            data += p.read_bytes()
+    return data
+
+
+@pytest.fixture()
+def paths(tmp_path: Path) -> tuple[Path, Path]:
+    return tmp_path / "data" / "outbox.sqlite3", tmp_path / "config" / "outbox.key"
+
+
+def test_enqueue_returns_committed_record_with_key_and_local_ref(paths: tuple[Path, Path]) -> None:
+    db, key = paths
+    fixed = datetime(2026, 11, 26, 9, 30, tzinfo=timezone(timedelta(hours=8)))
+    with Outbox(db, key, ref_prefix="LY", now=lambda: fixed) as ob:
+        recs = [ob.enqueue("case", PERSONAL, owner_id=ID_NUMBER) for _ in range(3)]
+        assert [r.local_ref for r in recs] == ["LY-20261126-0001", "LY-20261126-0002", "LY-20261126-0003"]
+        assert len({r.idempotency_key for r in recs}) == 3
+        assert ob.depth() == 3 and ob.oldest() == fixed
+    # a second connection sees them: they were committed before enqueue returned
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT COUNT(*) FROM outbox WHERE state='pending'").fetchone()[0] == 3
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    with Outbox(db, key, now=lambda: fixed) as ob:
+        item = ob.next_pending()
+        assert item is not None and item.payload == PERSONAL
+        assert item.record.idempotency_key == recs[0].idempotency_key  # same key after a restart
+        assert NAME not in repr(item) and ID_NUMBER not in repr(item)
+        assert [r.local_ref for r in ob.pending_for_owner(ID_NUMBER)] == [r.local_ref for r in recs]
+        assert ob.pending_for_owner("110101199003070011") == []
+
+
+def test_bad_kind_and_payload_named_clearly(paths: tuple[Path, Path]) -> None:
+    with Outbox(*paths) as ob:
+        with pytest.raises(ValueError, match="case, evaluation, help_request"):
+            ob.enqueue("parcel", {})
+        with pytest.raises(TypeError, match="JSON object"):
+            ob.enqueue("case", [1, 2])  # type: ignore[arg-type]
+        assert ob.depth() == 0
+
+
+def test_no_plaintext_personal_data_while_queued_nor_after_ack(paths: tuple[Path, Path]) -> None:
+    db, key = paths
+    with Outbox(db, key) as ob:
+        recs = [ob.enqueue("case", PERSONAL, owner_id=ID_NUMBER) for _ in range(20)]
+        queued = raw_bytes(db)
+        assert len(queued) > 4096
+        for n in needles():
+            assert n not in queued, f"plaintext {n!r} in the queued database files"
+        sealed = [bytes(r[0]) for r in sqlite3.connect(db).execute("SELECT payload FROM outbox")]
+        for i, rec in enumerate(recs):
+            ob.mark_acked(rec.seq, f"LYC-2026-{i:06d}")
+        acked = raw_bytes(db)
+        for n in needles():
+            assert n not in acked
+        for blob in sealed:  # not even the ciphertexts survive (secure_delete + WAL truncated)
+            assert blob[:32] not in acked
+        assert not Path(str(db) + "-wal").exists() or Path(str(db) + "-wal").stat().st_size == 0
+        found = ob.lookup(recs[3].local_ref)
+        assert found is not None and found.synced and found.remote_ref == "LYC-2026-000003"
+        assert ob.depth() == 0 and ob.oldest() is None
+
+
+def test_key_file_created_0600_outside_db_dir(paths: tuple[Path, Path]) -> None:
+    db, key = paths
+    Outbox(db, key).close()
+    assert key.stat().st_mode & 0o777 == 0o600
+    assert len(bytes.fromhex(key.read_text().strip())) == 32
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o604, 0o660, 0o700])
+def test_key_file_with_wider_permissions_is_refused(paths: tuple[Path, Path], mode: int) -> None:
+    db, key = paths
+    Outbox(db, key).close()
+    os.chmod(key, mode)
+    with pytest.raises(KeyFileError) as exc:
+        Outbox(db, key)
+    assert str(key) in str(exc.value) and f"chmod 600 {key}" in str(exc.value)
+
+
+def test_key_file_0400_is_accepted(paths: tuple[Path, Path]) -> None:
+    db, key = paths
+    Outbox(db, key).close()
+    os.chmod(key, 0o400)
+    Outbox(db, key).close()
+
+
+def test_key_file_inside_the_database_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(KeyFileError, match="inside the database directory"):
+        Outbox(tmp_path / "outbox.sqlite3", tmp_path / "outbox.key")
+
+
+def test_a_replaced_key_makes_records_undecryptable_not_wrong(paths: tuple[Path, Path]) -> None:
+    from kiosk.api.outbox import UndecryptableRecord
+
+    db, key = paths
+    with Outbox(db, key) as ob:
+        ob.enqueue("evaluation", {"score": 5})
+    key.unlink()
+    with Outbox(db, key) as ob:
+        with pytest.raises(UndecryptableRecord):
+            ob.next_pending()
+
+
+def test_disk_full_is_a_storage_error_and_leaves_no_half_record(paths: tuple[Path, Path]) -> None:
+    errors: list[StorageError] = []
+    with Outbox(*paths, on_storage_error=errors.append) as ob:
+        ob.enqueue("case", PERSONAL)
+        pages = ob._call(lambda c: c.execute("PRAGMA page_count").fetchone()[0])
+        ob._call(lambda c: c.execute(f"PRAGMA max_page_count={pages}"))  # the "disk" is now full
+        big = {"blob": "x" * 20000}
+        with pytest.raises(StorageError) as exc:
+            ob.enqueue("case", big)
+        assert exc.value.code == "disk_full"
+        assert errors and errors[0].code == "disk_full"
+        assert ob.depth() == 1
+        assert [r.local_ref[-4:] for r in ob.records()] == ["0001"]
+        ob._call(lambda c: c.execute("PRAGMA max_page_count=1073741823"))
+        rec = ob.enqueue("case", big)  # the space came back: works again, counter not burnt by the failure
+        assert rec.local_ref.endswith("-0002") and ob.depth() == 2
+
+
+def test_io_error_from_a_file_size_limit_is_a_storage_error(paths: tuple[Path, Path]) -> None:
+    """A real write failure (EFBIG under RLIMIT_FSIZE) in a child process: StorageError, then a clean DB."""
+    db, key = paths
+    Outbox(db, key).close()
+    child = textwrap.dedent(f"""
+        import resource, signal, sys
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        from kiosk.api.outbox import Outbox, StorageError
+        ob = Outbox({str(db)!r}, {str(key)!r})
+        ob.enqueue("case", {{"n": 1}})
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+        try:
+            for i in range(1000):
+                ob.enqueue("case", {{"blob": "y" * 5000, "i": i}})
+        except StorageError as e:
+            print("STORAGE", e.code, flush=True)
+            sys.exit(0)
+        print("NO ERROR", flush=True)
+    """)
+    out = subprocess.run([sys.executable, "-c", child], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert "STORAGE" in out.stdout, out.stdout + out.stderr
+    assert out.stdout.split()[1] in {"io_error", "disk_full"}
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    with Outbox(db, key) as ob:  # every row that exists decrypts: nothing half-written
+        n = 0
+        item = ob.next_pending()
+        while item is not None:
+            n += 1
+            item = ob.next_pending(item.record.seq)
+        assert n == ob.depth() >= 1
+
+
+def test_sigkill_during_enqueue_loses_no_acknowledged_record(paths: tuple[Path, Path]) -> None:
+    """Rule 9: every local_ref the child printed (enqueue returned) survives kill -9."""
+    db, key = paths
+    Outbox(db, key).close()
+    child = textwrap.dedent(f"""
+        from kiosk.api.outbox import Outbox
+        ob = Outbox({str(db)!r}, {str(key)!r})
+        i = 0
+        while True:
+            r = ob.enqueue("case", {{"i": i}})
+            print(r.local_ref, flush=True)
+            i += 1
+    """)
+    for _ in range(3):
+        proc = subprocess.Popen([sys.executable, "-c", child], cwd=REPO, stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        seen = []
+        for line in proc.stdout:
+            seen.append(line.strip())
+            if len(seen) >= 40:
+                break
+        proc.send_signal(signal.SIGKILL)
+        rest, _ = proc.communicate()
+        seen += [x for x in rest.split() if x]
+        with Outbox(db, key) as ob:
+            for ref in seen:
+                assert ob.lookup(ref) is not None, ref
+    with Outbox(db, key) as ob:
+        refs = [r.local_ref for r in ob.records()]
+        assert len(refs) == len(set(refs)) >= 120
