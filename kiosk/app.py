@@ -1,0 +1,152 @@
+"""Composition root: config -> logging -> Qt -> context -> window. Nothing else builds the app's objects.
+
+`build_window()` is shared by the real run, the screenshot command and the tests; it never calls exec()
+or sys.exit() (one QApplication per test session).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk import paths
+from kiosk.audit import AuditLog
+from kiosk.config import ConfigError, KioskConfig, load_config
+from kiosk.flow import Router
+from kiosk.i18n import install_language
+from kiosk.journeys import SCREEN_GRAPH
+from kiosk.logs import setup_logging
+from kiosk.pin import PinGuard
+from kiosk.screens.context import AppContext
+from kiosk.screens.out_of_service import OutOfServiceScreen, reference_for
+from kiosk.screens.theme import NoCjkFont, Theme, choose_cjk_font
+from kiosk.screens.window import KioskWindow
+from kiosk.session import Session
+from kiosk.tasks import install_gui_thread_guard
+
+log = logging.getLogger(__name__)
+PORTRAIT, LANDSCAPE = QSize(1080, 1920), QSize(1920, 1080)
+
+
+def qt_app() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("kiosk")
+    return app
+
+
+def window_size(config: KioskConfig) -> QSize:
+    """The configured resolution, else the screen's own, else the orientation's standard size."""
+    display = config.display
+    if display.resolution != "auto":
+        width, height = (int(v) for v in display.resolution.split("x"))
+        return QSize(width, height)
+    screens = QGuiApplication.screens()
+    if screens and QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        return screens[min(display.screen, len(screens) - 1)].geometry().size()
+    return PORTRAIT if display.orientation == "portrait" else LANDSCAPE
+
+
+@dataclass
+class Built:
+    window: KioskWindow
+    ctx: AppContext
+
+
+def build_window(config: KioskConfig, *, size: QSize | None = None, language: str | None = None,
+                 elderly: bool | None = None, data_dir: Path | None = None,
+                 registry: dict[str, str] | None = None) -> Built:
+    """The kiosk window for CONFIG at SIZE (default: the configured size). Needs a QApplication."""
+    size = size or window_size(config)
+    display = config.display
+    session = Session(language=language or display.language,
+                      elderly_mode=display.elderly_mode_default if elderly is None else elderly)
+    install_language(session.language)
+    data = data_dir or paths.data_dir(config)
+    ctx = AppContext(
+        config=config, session=session, router=Router(SCREEN_GRAPH), font_family=choose_cjk_font(display.font_family),
+        portrait=size.height() >= size.width(), data_dir=data,
+        audit=AuditLog(data / "audit.log", config.terminal.id),
+        pin_guard=PinGuard(config.admin.pin_hash, config.admin.max_failures, config.admin.lockout_minutes * 60),
+    )
+    window = KioskWindow(ctx, registry=registry, language_changer=install_language)
+    window.resize(size)
+    return Built(window, ctx)
+
+
+def show_kiosk(window: QWidget, config: KioskConfig, *, windowed: bool) -> None:
+    if windowed:
+        window.show()
+        return
+    window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+    screens = QGuiApplication.screens()
+    if screens:
+        geometry = screens[min(config.display.screen, len(screens) - 1)].geometry()
+        if config.display.resolution != "auto":
+            geometry = QRect(geometry.topLeft(), window_size(config))
+        window.setGeometry(geometry)
+    if config.display.hide_cursor:
+        QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+    # Frameless + the screen's geometry: showFullScreen() without a window manager gives a small window.
+    window.show()
+
+
+def out_of_service(kind: str, lines: list[str]) -> QWidget:
+    reference = reference_for(kind, "\n".join(lines))
+    log.error("out of service, reference %s:\n  %s", reference, "\n  ".join(lines))
+    screen = OutOfServiceScreen(reference, lines)
+    try:
+        font = choose_cjk_font()
+    except NoCjkFont:
+        font = "Sans"
+    screen.setStyleSheet(Theme(font).stylesheet())
+    return screen
+
+
+def run(config_path: str | None, *, windowed: bool = False) -> int:
+    """Run the kiosk until an admin exits it. A broken config shows 暂停服务 and waits for a fix."""
+    app = qt_app()
+    install_gui_thread_guard()
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        setup_logging(Path(os.environ.get("KIOSK_LOG_DIR", paths.platformdirs.user_log_dir("kiosk"))))
+        screen = out_of_service("CFG", [str(p) for p in exc.problems])
+        screen.resize(PORTRAIT)
+        screen.show() if windowed else screen.showFullScreen()
+        _restart_when_config_fixed(config_path)
+        return app.exec()
+    setup_logging(paths.log_dir(config), level=config.storage.log_level, retention=config.storage.log_retention_files)
+    log.info("kiosk starting: terminal %s, config %s", config.terminal.id, config.source)
+    try:
+        built = build_window(config)
+    except NoCjkFont as exc:
+        screen = out_of_service("FONT", [str(exc)])
+        screen.resize(window_size(config))
+        screen.show() if windowed else screen.showFullScreen()
+        return app.exec()
+    show_kiosk(built.window, config, windowed=windowed)
+    return app.exec()
+
+
+def _restart_when_config_fixed(config_path: str | None) -> None:
+    """Check the config every 10 s; once it is valid, restart the process cleanly (no manual restart)."""
+    timer = QTimer(QApplication.instance())
+
+    def check() -> None:
+        try:
+            load_config(config_path)
+        except ConfigError:
+            return
+        log.info("config fixed: restarting")
+        frozen = getattr(sys, "frozen", False)
+        os.execv(sys.executable, [sys.executable, *([] if frozen else ["-m", "kiosk"]), *sys.argv[1:]])
+
+    timer.timeout.connect(check)
+    timer.start(10_000)

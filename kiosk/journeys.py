@@ -1,0 +1,47 @@
+"""The screen graph of the kiosk: which screen may open which. Widget-free (used by the router and tests).
+
+A home tile whose journey is not built yet opens `coming_soon`, which says so plainly instead of pretending.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from kiosk.flow import HOME
+
+
+@dataclass(frozen=True)
+class Journey:
+    key: str        # screen opened by the home tile
+    title: str      # source text (Chinese), translated through the "Journeys" context
+    subtitle: str
+    built: bool     # False: the tile opens coming_soon and shows a "建设中" badge
+    icon: str = ""  # one character drawn in a coloured disc on the tile
+    color: str = "#1658c4"
+
+
+# QT_TRANSLATE_NOOP marks the texts for lupdate; the home screen translates them in the "Journeys" context.
+JOURNEYS: tuple[Journey, ...] = (
+    Journey("guide_browse", QT_TRANSLATE_NOOP("Journeys", "办事指南"),
+            QT_TRANSLATE_NOOP("Journeys", "查看办事条件、材料和流程"), False, "指", "#1658c4"),
+    Journey("apply", QT_TRANSLATE_NOOP("Journeys", "我要办"),
+            QT_TRANSLATE_NOOP("Journeys", "刷身份证，在线提交申请"), False, "办", "#2b8a3e"),
+    Journey("case_lookup", QT_TRANSLATE_NOOP("Journeys", "办件查询"),
+            QT_TRANSLATE_NOOP("Journeys", "查看办件进度，打印进度单"), False, "查", "#5f3dc4"),
+    Journey("appointment", QT_TRANSLATE_NOOP("Journeys", "预约取号"),
+            QT_TRANSLATE_NOOP("Journeys", "预约办理时间，现场取号"), False, "约", "#0c8599"),
+    Journey("help_request", QT_TRANSLATE_NOOP("Journeys", "帮代办"),
+            QT_TRANSLATE_NOOP("Journeys", "工作人员帮您办、上门代办"), False, "帮", "#d9480f"),
+    Journey("intermediary", QT_TRANSLATE_NOOP("Journeys", "中介超市"),
+            QT_TRANSLATE_NOOP("Journeys", "查找中介机构，比较收费与时限"), False, "介", "#862e9c"),
+    Journey("evaluation", QT_TRANSLATE_NOOP("Journeys", "好差评"),
+            QT_TRANSLATE_NOOP("Journeys", "评价政务服务，帮助我们改进"), False, "评", "#e67700"),
+)
+
+SCREEN_GRAPH: dict[str, set[str]] = {
+    HOME: {"coming_soon", "admin_pin"} | {j.key for j in JOURNEYS if j.built},
+    "coming_soon": set(),
+    "admin_pin": {"admin"},
+    "admin": set(),
+}

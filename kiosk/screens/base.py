@@ -1,0 +1,65 @@
+"""What every screen is: a widget built from the app context, told when it is entered and left.
+
+Screens render and emit intents (ctx.router.go(...)); they keep nothing of the citizen beyond what they
+display, and the window calls `wipe()` on every cached screen at the end of a session, then drops them.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea, QScroller, QVBoxLayout, QWidget
+
+from kiosk.screens.widgets import label
+
+if TYPE_CHECKING:
+    from kiosk.screens.context import AppContext
+
+
+class Screen(QWidget):
+    name: ClassVar[str] = ""
+    idle_timeout_s: ClassVar[int | None] = None   # None: [display] idle_timeout_s
+    idle_prompt: ClassVar[bool] = True           # False: reset silently (nothing of the citizen on screen)
+    shows_back: ClassVar[bool] = True
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # Everything scrolls when it does not fit: content never pushes the window past the screen.
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        content = QWidget()
+        self.scroll.setWidget(content)
+        outer.addWidget(self.scroll)
+        self.root = QVBoxLayout(content)
+        self.root.setContentsMargins(48, 32, 48, 32)
+        self.root.setSpacing(24)
+        self.heading = label("", wrap=True)
+        self.heading.setObjectName("ScreenTitle")
+        self.root.addWidget(self.heading)
+
+    def set_title(self, text: str) -> None:
+        self.heading.setText(text)
+        self.heading.setVisible(bool(text))
+
+    def enter(self, params: Mapping[str, Any]) -> None:
+        """The screen is shown with these parameters."""
+
+    def leave(self) -> None:
+        """The screen is hidden (it may be shown again with `enter`)."""
+
+    def wipe(self) -> None:
+        """Clear everything of the citizen this screen displays."""
+
+    @property
+    def portrait(self) -> bool:
+        return self.ctx.portrait
+
+    @property
+    def elderly(self) -> bool:
+        return self.ctx.session.elderly_mode

@@ -1,0 +1,94 @@
+"""`kiosk screenshot`: every screen in both orientations, zh and en, normal and elderly mode, to PNG.
+
+Each plan entry drives the real window to a state (through the router, as a tap would) and grabs it.
+Works offscreen, so it runs in CI and on a technician's laptop alike.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.config import KioskConfig
+
+Step = Callable[["Built"], None]  # type: ignore[name-defined]  # noqa: F821
+
+
+def _go(screen: str, **params: object) -> Step:
+    def step(built: "Built") -> None:  # noqa: F821
+        built.ctx.router.go(screen, **params)
+    return step
+
+
+def _admin(built: "Built") -> None:  # noqa: F821
+    built.ctx.router.go("admin_pin")
+    built.window.set_admin_mode(True, reason="screenshot")
+    built.ctx.router.go("admin", replace=True)
+
+
+def _idle_prompt(built: "Built") -> None:  # noqa: F821
+    built.ctx.router.go("coming_soon", journey="apply")
+    built.window.idle_prompt.show_over()
+    built.window.idle_prompt.set_seconds(built.ctx.config.display.idle_prompt_s)
+
+
+PLAN: dict[str, Step] = {
+    "home": lambda built: None,
+    "coming_soon": _go("coming_soon", journey="appointment"),
+    "idle_prompt": _idle_prompt,
+    "admin_pin": _go("admin_pin"),
+    "admin": _admin,
+}
+
+VARIANTS = [(orientation, language, elderly)
+            for orientation in ("portrait", "landscape") for language in ("zh_CN", "en") for elderly in (False, True)]
+
+
+def render_all(config: KioskConfig, out: str | os.PathLike[str], *, only: set[str] | None = None,
+               scale: float = 1.0) -> list[Path]:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+
+    from kiosk.app import LANDSCAPE, PORTRAIT, build_window, out_of_service, qt_app
+
+    app = qt_app()
+    target = Path(out)
+    target.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def save(widget, name: str) -> None:  # noqa: ANN001
+        for _ in range(3):
+            app.processEvents()
+        image = widget.grab()
+        if scale != 1.0:
+            image = image.scaledToWidth(round(image.width() * scale), Qt.TransformationMode.SmoothTransformation)
+        path = target / f"{name}.png"
+        image.save(str(path))
+        written.append(path)
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as data:
+        for orientation, language, elderly in VARIANTS:
+            size = PORTRAIT if orientation == "portrait" else LANDSCAPE
+            suffix = f"{orientation}_{language}_{'elderly' if elderly else 'normal'}"
+            for name, step in PLAN.items():
+                if only and name not in only:
+                    continue
+                built = build_window(config, size=size, language=language, elderly=elderly, data_dir=Path(data))
+                built.window.show()
+                step(built)
+                save(built.window, f"{name}_{suffix}")
+                built.ctx.admin_mode = True  # let the window close
+                built.window._allow_close = True  # noqa: SLF001
+                built.window.close()
+                built.window.deleteLater()
+            if (not only or "out_of_service" in only) and language == "zh_CN" and not elderly:
+                screen = out_of_service("CFG", ["config/kiosk.toml:7: terminal.region_code: must be a 6-, 9- or "
+                                                "12-digit administrative division code; got '12345'"])
+                screen.resize(size)
+                screen.show()
+                save(screen, f"out_of_service_{orientation}")
+                screen.close()
+                screen.deleteLater()
+    return written
