@@ -1,0 +1,153 @@
+"""Case submission and look-up (the workflow itself is in workflow.py)."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, or_, select, update
+
+from central.auth import Terminal
+from central.db import schema as t
+from central.errors import ProblemError
+from central.masking import mask_name, mask_phone
+from central.models.cases import CaseCreate
+from central.signing import keyed_hash
+from central.timeutil import CST, add_working_days, to_local, utcnow
+from central.workflow import append_event, route_case
+
+
+def citizen_key(pepper: str, id_number: str) -> str:
+    return keyed_hash(pepper, id_number.strip().upper())
+
+
+def _check_value(attr: dict[str, Any], value: Any) -> str | None:
+    """Why `value` does not fit the attribute, or None."""
+    datatype = attr["datatype"]
+    keys = {v["key"] for v in attr.get("values", [])}
+    if datatype in ("string", "text"):
+        if not isinstance(value, str):
+            return "must be text"
+        if attr.get("pattern") and not re.fullmatch(attr["pattern"], value):
+            return f"does not match the required format ({attr.get('hint') or attr['pattern']})"
+        if len(value) > (2000 if datatype == "text" else 200):
+            return "too long"
+    elif datatype == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return "must be a number"
+    elif datatype == "datetime":
+        try:
+            datetime.fromisoformat(str(value))
+        except ValueError:
+            return "must be an ISO-8601 date or date-time"
+    elif datatype == "singlevaluelist":
+        if value not in keys:
+            return f"must be one of {sorted(keys)}"
+    elif datatype == "multivaluelist":
+        if not isinstance(value, list) or not value or any(v not in keys for v in value):
+            return f"must be a non-empty list of {sorted(keys)}"
+    return None
+
+
+def validate_form(attributes: list[dict[str, Any]], form: dict[str, Any]) -> list[dict[str, str]]:
+    errors: list[dict[str, str]] = []
+    known = {a["code"] for a in attributes}
+    for attr in attributes:
+        value = form.get(attr["code"])
+        if value is None or value == "" or value == []:
+            if attr["required"]:
+                errors.append({"field": f"form.{attr['code']}", "message": f"required: {attr['description']}"})
+            continue
+        why = _check_value(attr, value)
+        if why:
+            errors.append({"field": f"form.{attr['code']}", "message": f"{attr['description']}: {why}"})
+    for code in sorted(set(form) - known):
+        errors.append({"field": f"form.{code}", "message": "not a field of this service's form"})
+    return errors
+
+
+def create_case(conn: Connection, pepper: str, terminal: Terminal, body: CaseCreate) -> tuple[int, dict[str, Any]]:
+    item = conn.execute(select(t.items).where(t.items.c.code == body.service_code)).first()
+    if item is None or item.deleted:
+        raise ProblemError(422, "validation_failed", f"unknown service_code {body.service_code}",
+                           errors=[{"field": "service_code", "message": "not in the catalogue"}])
+    guide = item.guide or {}
+    errors = validate_form(guide.get("form", {}).get("attributes", []), body.form)
+    if body.delivery.method == "express" and not body.delivery.address:
+        errors.append({"field": "delivery.address", "message": "express delivery needs a postal address"})
+    if errors:
+        raise ProblemError(422, "validation_failed", "the application does not fit the service's form", errors=errors)
+    region_code = body.region_code or terminal.region_code
+    routing = route_case(conn, region_code, list(item.levels), item.department)
+    now = utcnow()
+    promised_days = guide.get("time_limit", {}).get("promised_days")
+    promised_by = add_working_days(now, promised_days) if promised_days else None
+    token = secrets.token_urlsafe(12)
+    delivery = body.delivery.model_dump()
+    if delivery["method"] == "pickup" and not delivery.get("pickup_site"):
+        delivery["pickup_site"] = routing.offices["handover"]
+    result = conn.execute(t.cases.insert().values(
+        service_code=item.code, service_name=item.name, citizen_key=citizen_key(pepper, body.applicant.id_number),
+        applicant=body.applicant.model_dump(), phone_last4=body.applicant.phone[-4:],
+        qr_token_hash=hashlib.sha256(token.encode()).hexdigest(), terminal_id=terminal.id,
+        region_code=region_code, route=routing.route, offices=routing.offices, state="已提交",
+        form=body.form, materials=[m.model_dump() for m in body.materials], missing_materials=[],
+        delivery=delivery, local_reference=body.local_reference, promised_by=promised_by,
+        created_at=now, updated_at=now))
+    case_id = int(result.inserted_primary_key[0])
+    number = f"LY{now.astimezone(CST):%Y%m%d}{case_id:06d}"
+    conn.execute(update(t.cases).where(t.cases.c.id == case_id).values(case_number=number))
+    append_event(conn, case_id, "已提交", f"自助终端 {terminal.id}（{terminal.site_name}）", "自助终端提交申请")
+    row = conn.execute(select(t.cases).where(t.cases.c.id == case_id)).one()
+    view = case_view(conn, row)
+    view["qr_token"] = token
+    return 201, view
+
+
+def case_view(conn: Connection, row: Any) -> dict[str, Any]:
+    events = conn.execute(select(t.case_events).where(t.case_events.c.case_id == row.id)
+                          .order_by(t.case_events.c.seq)).all()
+    delivery = row.delivery
+    return {
+        "case_number": row.case_number, "service_code": row.service_code, "service_name": row.service_name,
+        "applicant": {"name": mask_name(row.applicant["name"]), "phone": mask_phone(row.applicant["phone"])},
+        "state": row.state, "outcome": row.outcome, "outcome_reason": row.outcome_reason, "route": row.route,
+        "offices": row.offices,
+        "history": [{"state": e.state, "time": to_local(e.time).isoformat(), "office": e.office, "note": e.note}
+                    for e in events],
+        "missing_materials": list(row.missing_materials),
+        "delivery": {"method": delivery["method"], "pickup_site": delivery.get("pickup_site"),
+                     "tracking_number": row.tracking_number, "carrier": row.carrier},
+        "promised_by": to_local(row.promised_by).isoformat() if row.promised_by else None,
+        "local_reference": row.local_reference,
+        "created_at": to_local(row.created_at).isoformat(), "updated_at": to_local(row.updated_at).isoformat(),
+    }
+
+
+def find_case(conn: Connection, number: str) -> Any:
+    """By case number or by the kiosk's local (offline receipt) reference."""
+    row = conn.execute(select(t.cases).where(or_(t.cases.c.case_number == number,
+                                                 t.cases.c.local_reference == number))
+                       .order_by(t.cases.c.id)).first()
+    return row
+
+
+def verifier_ok(row: Any, terminal: Terminal, verifier: str | None) -> bool:
+    """The submitting terminal may read its own case; others need the phone's last 4 digits or the QR token."""
+    if verifier:
+        verifier = verifier.strip()
+        if re.fullmatch(r"[0-9]{4}", verifier):
+            return hmac.compare_digest(verifier, row.phone_last4)
+        return hmac.compare_digest(hashlib.sha256(verifier.encode()).hexdigest(), row.qr_token_hash)
+    return row.terminal_id == terminal.id
+
+
+def search_cases(conn: Connection, key: str) -> list[dict[str, Any]]:
+    rows = conn.execute(select(t.cases).where(t.cases.c.citizen_key == key).order_by(t.cases.c.id.desc())).all()
+    return [{"case_number": r.case_number, "service_code": r.service_code, "service_name": r.service_name,
+             "state": r.state, "outcome": r.outcome, "local_reference": r.local_reference,
+             "created_at": to_local(r.created_at).isoformat(), "updated_at": to_local(r.updated_at).isoformat()}
+            for r in rows]

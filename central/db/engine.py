@@ -1,0 +1,67 @@
+"""Engine factory: one place knows the difference between SQLite and PostgreSQL."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.sql.dml import Insert
+
+from central.db.schema import metadata
+
+SYNCHRONOUS_CHOICES = ("OFF", "NORMAL", "FULL", "EXTRA")
+
+
+def make_engine(url: str, *, sqlite_synchronous: str = "FULL") -> Engine:
+    """Create the engine; for SQLite: WAL, busy timeout and BEGIN IMMEDIATE so writers queue, not fail.
+
+    Every signed request writes (its nonce), so write transactions are the normal case: BEGIN IMMEDIATE
+    takes the write lock up front, which avoids SQLITE_BUSY on a read->write upgrade that busy_timeout
+    cannot resolve.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        sync = sqlite_synchronous.upper()
+        if sync not in SYNCHRONOUS_CHOICES:
+            raise ValueError(f"CENTRAL_SQLITE_SYNCHRONOUS={sqlite_synchronous!r}: allowed {', '.join(SYNCHRONOUS_CHOICES)}")
+        pool_args: dict[str, Any] = {}
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            pool_args = {"pool_size": 8, "max_overflow": 16}
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, **pool_args)
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute(f"PRAGMA synchronous={sync}")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+def insert_ignore(bind: Engine | Connection, table: Table) -> Insert:
+    """INSERT ... ON CONFLICT DO NOTHING for the bind's dialect (both dialects support it)."""
+    if bind.dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing()
+    return sqlite.insert(table).on_conflict_do_nothing()
+
+
+def create_schema(engine: Engine) -> None:
+    metadata.create_all(engine)
+
+
+def reset_schema(engine: Engine) -> None:
+    """Drop and recreate every table (tests against a throw-away PostgreSQL database)."""
+    metadata.drop_all(engine)
+    metadata.create_all(engine)

@@ -1,0 +1,130 @@
+"""Cases (办件): submission, look-up and the state history."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from central.models.common import ID_NUMBER_PATTERN, Applicant, MaskedApplicant
+
+CaseState = Literal["已提交", "预审中", "待补正", "已受理", "审核中", "已办结", "待领取", "已寄出", "已送达"]
+Route = Literal["county", "township", "village"]
+
+
+class MaterialProvided(BaseModel):
+    name: str
+    provided_as: Literal["electronic", "scanned", "paper_later"] = Field(
+        description="electronic: fetched from 电子证照; scanned: scanned at the kiosk; paper_later: brought to the office")
+
+
+class DeliveryChoice(BaseModel):
+    method: Literal["pickup", "express"]
+    pickup_site: str | None = Field(default=None, description="one of the guide's pickup_sites (pickup)")
+    address: str | None = Field(default=None, max_length=200, description="postal address (express); personal data")
+
+
+class CaseCreate(BaseModel):
+    """POST /cases body. `form` maps attribute codes of the guide's form to values."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "service_code": "430181-LY-00001",
+        "applicant": {"name": "欧阳菊", "id_number": "430181195803120037", "phone": "13812341234",
+                      "address": "湖南省浏阳市沙市镇赤马村"},
+        "region_code": "430181108201",
+        "form": {"relation": "self", "household_type": "rural"},
+        "materials": [{"name": "居民身份证", "provided_as": "electronic"},
+                      {"name": "近期一寸免冠彩色照片", "provided_as": "scanned"}],
+        "delivery": {"method": "pickup", "pickup_site": "沙市镇赤马村便民服务站"},
+        "local_reference": "LY-DEMO-0001-20261126-0007",
+        "client_created_at": "2026-11-26T10:15:00+08:00"}]})
+
+    service_code: str
+    applicant: Applicant
+    region_code: str | None = Field(default=None, pattern=r"^430181([0-9]{3}([0-9]{3})?)?$",
+                                    description="applicant's region (county/township/village code); default: the terminal's")
+    form: dict[str, Any] = Field(default_factory=dict)
+    materials: list[MaterialProvided] = Field(default_factory=list)
+    delivery: DeliveryChoice
+    local_reference: str | None = Field(default=None, max_length=64, description="the kiosk's offline receipt reference")
+    client_created_at: datetime | None = None
+
+
+class CaseEvent(BaseModel):
+    state: CaseState
+    time: datetime
+    office: str
+    note: str
+
+
+class Offices(BaseModel):
+    accept: str = Field(description="受理 (the village office on a village route: 村受理)")
+    review: str = Field(description="审核 (the township on a village route: 镇审核)")
+    handover: str = Field(description="出件 (the village office on a village route: 村出件)")
+
+
+class CaseDelivery(BaseModel):
+    method: Literal["pickup", "express"]
+    pickup_site: str | None = None
+    tracking_number: str | None = None
+    carrier: str | None = None
+
+
+class CaseView(BaseModel):
+    """A case as a terminal may show it: masked applicant, states with time, office and note."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "case_number": "LY20261126000007", "service_code": "430181-LY-00001", "service_name": "老年人优待证办理",
+        "applicant": {"name": "欧*菊", "phone": "138****1234"}, "state": "审核中", "outcome": None,
+        "outcome_reason": None, "route": "village",
+        "offices": {"accept": "沙市镇赤马村便民服务站", "review": "沙市镇便民服务中心", "handover": "沙市镇赤马村便民服务站"},
+        "history": [{"state": "已提交", "time": "2026-11-26T10:15:02+08:00", "office": "自助终端 LY-DEMO-0001", "note": ""}],
+        "missing_materials": [], "delivery": {"method": "pickup", "pickup_site": "沙市镇赤马村便民服务站"},
+        "promised_by": "2026-12-03T10:15:02+08:00", "local_reference": "LY-DEMO-0001-20261126-0007",
+        "created_at": "2026-11-26T10:15:02+08:00", "updated_at": "2026-11-26T15:00:00+08:00"}]})
+
+    case_number: str
+    service_code: str
+    service_name: str
+    applicant: MaskedApplicant
+    state: CaseState
+    outcome: Literal["approved", "refused"] | None
+    outcome_reason: str | None
+    route: Route
+    offices: Offices
+    history: list[CaseEvent]
+    missing_materials: list[str] = Field(description="一次性告知: what to bring or upload (state 待补正)")
+    delivery: CaseDelivery
+    promised_by: datetime | None
+    local_reference: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class CaseCreated(CaseView):
+    """201 answer to POST /cases: the case plus its QR token (print it; it is a verifier for look-ups)."""
+
+    qr_token: str = Field(description="secret verifier for GET /cases/{case_number}?verifier=; shown as a QR code")
+
+
+class CaseSearch(BaseModel):
+    """POST /cases/search: the ID number travels only inside the signed, TLS-protected body."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"id_number": "430181195803120037"}]})
+
+    id_number: str = Field(pattern=ID_NUMBER_PATTERN)
+
+
+class CaseSummary(BaseModel):
+    case_number: str
+    service_code: str
+    service_name: str
+    state: CaseState
+    outcome: Literal["approved", "refused"] | None
+    local_reference: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class CaseList(BaseModel):
+    cases: list[CaseSummary]
