@@ -13,6 +13,8 @@ from email.utils import parsedate_to_datetime
 MESSAGES: dict[str, tuple[str, str]] = {
     "offline": ("网络未连接，请稍后再试。", "The network is not connected; try again later."),
     "unreachable": ("暂时无法连接政务服务平台，请稍后再试。", "The service platform cannot be reached right now."),
+    "connection_lost": ("与政务服务平台的连接中断，请稍后再试。", "The connection to the service platform broke."),
+    "tls_error": ("无法安全连接政务服务平台，请联系工作人员。", "The secure connection failed (certificate); call staff."),
     "timeout": ("政务服务平台响应超时，请稍后再试。", "The service platform did not answer in time."),
     "server_error": ("政务服务平台暂时出现故障，请稍后再试。", "The service platform has a temporary fault."),
     "signature_invalid": ("本终端认证失败，请联系工作人员。", "This terminal failed authentication; call staff."),

@@ -135,6 +135,7 @@ class Outbox:
         self._owner_key = key  # keyed hash of the owner's ID number; never leaves this object
         self._jobs: queue.SimpleQueue[tuple[Callable[[sqlite3.Connection], Any], Future[Any]] | None] = queue.SimpleQueue()
         self._closed = False
+        self._listeners: list[Callable[[OutboxRecord], None]] = []
         self._thread = threading.Thread(target=self._writer_loop, name="outbox-writer", daemon=True)
         self._ready: Future[None] = Future()
         self._thread.start()
@@ -260,7 +261,18 @@ class Outbox:
             )
             return OutboxRecord(int(cur.lastrowid or 0), local_ref, idem, kind, now.replace(microsecond=0), PENDING, 0, None, None)
 
-        return self._call(lambda conn: self._tx(conn, insert))
+        record = self._call(lambda conn: self._tx(conn, insert))
+        for listener in list(self._listeners):
+            listener(record)  # e.g. wakes the sync worker; must not block
+        return record
+
+    def add_listener(self, callback: Callable[[OutboxRecord], None]) -> None:
+        """Call `callback(record)` after every committed enqueue (on the caller's thread)."""
+        self._listeners.append(callback)
+
+    def remove_listener(self, callback: Callable[[OutboxRecord], None]) -> None:
+        if callback in self._listeners:
+            self._listeners.remove(callback)
 
     def mark_attempt(self, seq: int, error_code: str) -> None:
         """A try that did not settle the record (it stays pending); keeps a count and the last error code."""
