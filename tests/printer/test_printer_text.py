@@ -151,3 +151,23 @@ def test_bad_ops_are_refused_with_a_clear_message() -> None:
         layout(doc(Text("x", size=5)), 48)
     with pytest.raises(ValueError, match="qr_mode"):
         EncodeOptions(qr_mode="svg")
+
+
+def test_opening_brackets_do_not_end_a_line_and_hanging_indent() -> None:
+    assert wrap("老年人优待证办理（430181-GG-0042-001）", 32) == ["老年人优待证办理", "（430181-GG-0042-001）"]
+    lines = wrap("1. 居民身份证原件及复印件各一份，户口簿原件及复印件", 20, indent=3)
+    assert lines[0].startswith("1. ") and all(line.startswith("   ") for line in lines[1:])
+    assert all(display_width(line) <= 20 for line in lines)
+
+
+def test_wrap_never_exceeds_width_for_random_mixed_text() -> None:
+    import random
+
+    rng = random.Random(7)
+    alphabet = list("浏阳市政务服务，。（）《》“”①㎡￥") + list("ABCxyz0123456789-_ ") + ["LY20261126-000123"]
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        width = rng.choice([16, 20, 24, 32, 48])
+        indent = rng.choice([0, 0, 3, 5])
+        for line in wrap(text, width, indent):
+            assert display_width(line) <= width, (text, width, line)

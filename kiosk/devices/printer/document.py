@@ -20,6 +20,7 @@ class Text:
     align: Align = "left"
     bold: bool = False
     size: int = 1
+    indent: int = 0            # continuation lines start this many columns in (hanging indent for lists)
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ class _Builder:
                 raise ValueError(f"text size must be 1, 2 or 3, not {op.size}")
             if op.align not in ALIGNS:
                 raise ValueError(f"align must be one of {ALIGNS}, not {op.align!r}")
-            for line in wrap(op.text, max(2, self.columns // op.size)):
+            for line in wrap(op.text, max(2, self.columns // op.size), op.indent):
                 self.lines.append(TextLine(line, op.align, op.bold, op.size))
         elif isinstance(op, Rule):
             ch = op.char if len(op.char) == 1 and op.char.isascii() else "-"

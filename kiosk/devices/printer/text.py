@@ -119,18 +119,19 @@ def describe_replaced(chars: tuple[str, ...] | list[str]) -> str:
     return ", ".join(f"U+{ord(ch):04X} {ch}" for ch in seen)
 
 
-def wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int, indent: int = 0) -> list[str]:
     """Break TEXT into lines of at most WIDTH columns.
 
     Latin words and numbers are kept whole where they fit (a case number must not break in the middle);
     Chinese breaks between any two characters, but closing punctuation is not put at the start of a line
     (禁则) when it can be pulled back. Explicit newlines are kept. An empty text gives one empty line.
+    INDENT: continuation lines start with that many spaces (a hanging indent for lists).
     """
-    if width < 2:
-        raise ValueError("wrap width must be at least 2 columns")
+    if width < 2 or width - indent < 2:
+        raise ValueError("wrap width must be at least 2 columns (after the indent)")
     lines: list[str] = []
     for paragraph in clean_lines(text):
-        lines.extend(_wrap_paragraph(paragraph, width))
+        lines.extend(_wrap_paragraph(paragraph, width, indent))
     return lines
 
 
@@ -139,6 +140,7 @@ def clean_lines(text: str) -> list[str]:
     return [clean(part) for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
 
+_NO_LINE_END = set("（《「『【〔“‘([{")
 _NO_LINE_START = set("，。、；：！？）》」』】〕…—,.;:!?)]}％%")
 
 
@@ -159,10 +161,16 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
-def _wrap_paragraph(text: str, width: int) -> list[str]:
+def _wrap_paragraph(text: str, full_width: int, indent: int = 0) -> list[str]:
+    lines = _wrap_lines(text, full_width, full_width - indent)
+    return lines[:1] + [" " * indent + line for line in lines[1:]]
+
+
+def _wrap_lines(text: str, first_width: int, rest_width: int) -> list[str]:
     lines: list[str] = []
     line = ""
     used = 0
+    width = first_width
     for token in _tokens(text):
         w = display_width(token)
         if used + w <= width:
@@ -171,14 +179,14 @@ def _wrap_paragraph(text: str, width: int) -> list[str]:
             continue
         if token == " ":
             lines.append(line)
-            line, used = "", 0
+            line, used, width = "", 0, rest_width
             continue
-        if w > width:  # a word longer than the line: hard-break it
+        if w > width or w > rest_width:  # a word longer than a line: hard-break it
             for ch in token:
                 cw = char_width(ch)
                 if used + cw > width:
                     lines.append(line)
-                    line, used = "", 0
+                    line, used, width = "", 0, rest_width
                 line += ch
                 used += cw
             continue
@@ -186,11 +194,18 @@ def _wrap_paragraph(text: str, width: int) -> list[str]:
             # pull the last character down with the punctuation rather than start a line with it
             moved = line[-1]
             lines.append(line[:-1])
+            width = rest_width
             line = moved + token
             used = display_width(line)
             continue
+        carry = ""
+        while (line and line[-1] in _NO_LINE_END and len(carry) < 2
+               and display_width(line[-1] + carry + token) <= rest_width):
+            carry, line = line[-1] + carry, line[:-1]     # an opening bracket goes down with its word
         lines.append(line.rstrip(" "))
-        line, used = token.lstrip(" "), display_width(token.lstrip(" "))
+        width = rest_width
+        line = carry + token.lstrip(" ")
+        used = display_width(line)
     lines.append(line.rstrip(" ") if lines else line)
     return lines
 
