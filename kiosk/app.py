@@ -61,7 +61,7 @@ class Built:
 
 def build_window(config: KioskConfig, *, size: QSize | None = None, language: str | None = None,
                  elderly: bool | None = None, data_dir: Path | None = None,
-                 registry: dict[str, str] | None = None) -> Built:
+                 registry: dict[str, str] | None = None, graph: dict[str, set[str]] | None = None) -> Built:
     """The kiosk window for CONFIG at SIZE (default: the configured size). Needs a QApplication."""
     size = size or window_size(config)
     display = config.display
@@ -70,7 +70,7 @@ def build_window(config: KioskConfig, *, size: QSize | None = None, language: st
     install_language(session.language)
     data = data_dir or paths.data_dir(config)
     ctx = AppContext(
-        config=config, session=session, router=Router(SCREEN_GRAPH), font_family=choose_cjk_font(display.font_family),
+        config=config, session=session, router=Router(graph or SCREEN_GRAPH), font_family=choose_cjk_font(display.font_family),
         portrait=size.height() >= size.width(), data_dir=data,
         audit=AuditLog(data / "audit.log", config.terminal.id),
         pin_guard=PinGuard(config.admin.pin_hash, config.admin.max_failures, config.admin.lockout_minutes * 60),

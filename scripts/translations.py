@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "kiosk" / "i18n" / "kiosk_en.ts"
 
 
-def lupdate() -> None:
+def lupdate(ts: Path) -> None:
     sources = sorted(str(p) for p in (ROOT / "kiosk").rglob("*.py"))
     tool = Path(sys.executable).with_name("pyside6-lupdate")
-    subprocess.run([str(tool), *sources, "-ts", str(TS), "-source-language", "zh_CN", "-target-language", "en",
+    subprocess.run([str(tool), *sources, "-ts", str(ts), "-source-language", "zh_CN", "-target-language", "en",
                     "-no-obsolete", "-silent"], check=True)
 
 
@@ -68,16 +68,15 @@ def fill(tree: ET.ElementTree, table: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fill", type=Path, help="TSV of context, Chinese source, English translation")
-    parser.add_argument("--check", action="store_true", help="only check: no lupdate, no writing")
+    parser.add_argument("--ts", type=Path, default=TS, help="the .ts file (default: kiosk/i18n/kiosk_en.ts)")
     args = parser.parse_args()
-    if not args.check:
-        lupdate()
-    tree = ET.parse(TS)
+    lupdate(args.ts)
+    tree = ET.parse(args.ts)
     if args.fill:
         print(f"filled {fill(tree, args.fill)} translations")
         ET.indent(tree)
-        tree.write(TS, encoding="utf-8", xml_declaration=True)
-        TS.write_text(TS.read_text(encoding="utf-8").replace("<?xml version='1.0' encoding='utf-8'?>",
+        tree.write(args.ts, encoding="utf-8", xml_declaration=True)
+        args.ts.write_text(args.ts.read_text(encoding="utf-8").replace("<?xml version='1.0' encoding='utf-8'?>",
                                                               '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>'),
                       encoding="utf-8")
     missing = untranslated(tree)

@@ -31,6 +31,13 @@ _BLOCKED_KEYS = (
 _TOUCH_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress, QEvent.Type.Wheel}
 
 
+def _discard(widget: QWidget) -> None:
+    """Detach now (nothing can find it any more), delete when the event loop next runs."""
+    widget.hide()
+    widget.setParent(None)
+    widget.deleteLater()
+
+
 class KioskWindow(QWidget):
     def __init__(self, ctx: AppContext, *, registry: dict[str, str] | None = None,
                  language_changer: Any = None) -> None:
@@ -106,14 +113,14 @@ class KioskWindow(QWidget):
         for widget in self._screens.values():
             widget.wipe()
             self.stack.removeWidget(widget)
-            widget.deleteLater()
+            _discard(widget)
         self._screens.clear()
 
     def _rebuild(self) -> None:
         """Language or elderly mode changed: rebuild the bars and the current screen in the new look."""
         self._drop_screens()
         self._build_top_bar()
-        self.bottom.deleteLater()
+        _discard(self.bottom)
         self.bottom = BottomBar(self)
         self.bottom.homeClicked.connect(self._go_home)
         self.bottom.backClicked.connect(self.ctx.router.back)
@@ -125,7 +132,7 @@ class KioskWindow(QWidget):
     def _build_top_bar(self) -> None:
         if self.top is not None:
             self.layout().removeWidget(self.top)
-            self.top.deleteLater()
+            _discard(self.top)
         session, display = self.ctx.session, self.ctx.config.display
         self.top = TopBar(self.ctx.config.terminal.site_name, demo=display.demo_controls,
                           language=session.language, elderly=session.elderly_mode,
