@@ -209,6 +209,8 @@ def build_index(entries: Sequence[tuple[dict[str, Any], dict[str, Any]]]) -> byt
                         counts[syl] = counts.get(syl, 0) + 1
             for full, space in ((True, fp), (False, ini)):
                 term, offs = _py_term(syls, full, PREFIX)
+                if vi > 0:  # another reading of a polyphone: plausible, but below the name's own reading
+                    offs = [(o, max(c, WORD)) for o, c in offs]
                 if (full, term) not in seen_py:
                     seen_py.add((full, term))
                     space.add(term, offs, rank)

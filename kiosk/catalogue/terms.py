@@ -38,7 +38,7 @@ SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("驾驶证", ("驾照",)),
     ("不动产权证书", ("房产证", "房本")),
     ("不动产", ("房产",)),
-    ("婚姻登记", ("结婚", "领证")),
+    ("婚姻登记", ("结婚", "结婚登记", "领证")),
     ("结婚登记", ("结婚", "领证")),
     ("出生医学证明", ("出生证",)),
     ("养老保险", ("养老",)),
@@ -68,7 +68,7 @@ POLYPHONES: dict[str, tuple[str, ...]] = {
     "乐": ("le", "yue"), "调": ("diao", "tiao"), "藏": ("cang", "zang"), "单": ("dan", "shan"),
     "会": ("hui", "kuai"), "都": ("du", "dou"), "传": ("chuan", "zhuan"), "转": ("zhuan", "zhuai"),
     "处": ("chu",), "朝": ("chao", "zhao"), "曾": ("ceng", "zeng"), "系": ("xi", "ji"),
-    "解": ("jie", "xie"), "差": ("cha", "chai"), "参": ("can", "shen"), "省": ("sheng", "xing"),
+    "解": ("jie", "xie"), "差": ("cha", "chai"), "省": ("sheng", "xing"),
     "给": ("gei", "ji"), "降": ("jiang", "xiang"), "校": ("xiao", "jiao"), "率": ("lv", "shuai"),
     "属": ("shu", "zhu"), "强": ("qiang", "jiang"), "称": ("cheng", "chen"), "角": ("jiao", "jue"),
     "便": ("bian", "pian"), "模": ("mo", "mu"), "择": ("ze", "zhai"), "种": ("zhong",),
@@ -79,7 +79,7 @@ POLYPHONES: dict[str, tuple[str, ...]] = {
 }
 
 MAX_VARIANTS = 12
-QUERY_MAX_CHARS = 64
+QUERY_MAX_CHARS = 200  # longer than any real item name (the longest is 110)
 
 
 def normalise(text: str) -> str:
