@@ -17,6 +17,7 @@ COMMAND_MODULES: list[str] = [
     "kiosk.shell_cli",
     "kiosk.devices.idcard.cli",
     "kiosk.catalogue.cli",
+    "kiosk.devices.printer.cli",
 ]
 
 
