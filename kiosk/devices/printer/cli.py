@@ -16,7 +16,7 @@ EXIT_OK, EXIT_USAGE, EXIT_NOT_READY, EXIT_SILENT, EXIT_LOST = 0, 2, 3, 4, 5
 _EXIT_FOR_REASON = {
     "printed": EXIT_OK, "paper_out": EXIT_NOT_READY, "cover_open": EXIT_NOT_READY, "offline": EXIT_NOT_READY,
     "disabled": EXIT_NOT_READY, "unknown": EXIT_SILENT, "connection_lost": EXIT_LOST, "unconfirmed": EXIT_LOST,
-    "layout_error": EXIT_USAGE,
+    "layout_error": EXIT_USAGE, "internal_error": EXIT_LOST,
 }
 JOB_TIMEOUT_S = 60.0
 

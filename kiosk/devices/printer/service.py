@@ -37,13 +37,15 @@ _REASONS: dict[str, tuple[str, str]] = {
     "connection_lost": ("打印中断", "the printer connection was lost"),
     "unconfirmed": ("无法确认回执已打印完整", "the printer did not confirm the receipt"),
     "layout_error": ("回执内容无法排版", "the receipt could not be laid out"),
+    "internal_error": ("打印程序出错", "the printing code failed"),
 }
 
 
 @dataclass(frozen=True)
 class PrintResult:
     ok: bool
-    reason: str                      # printed | disabled | paper_out | cover_open | offline | unknown | connection_lost | unconfirmed | layout_error
+    reason: str                      # printed | disabled | paper_out | cover_open | offline | unknown |
+                                     # connection_lost | unconfirmed | layout_error | internal_error
     kind: str                        # the document's kind (case, ticket ...)
     fallback_qr: str = ""            # show this as an on-screen QR when ok is False
     headline: str = ""               # and this in large type (case number, ticket number)
@@ -99,6 +101,14 @@ class PrinterService:
     def add_status_listener(self, listener: StatusListener) -> None:
         """LISTENER(status) is called on the printer thread after every status check."""
         self._listeners.append(listener)
+
+    def remove_status_listener(self, listener: StatusListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def failure(self, doc: Document, reason: str = "internal_error") -> PrintResult:
+        """A failed result for DOC without touching the printer (e.g. the job itself raised)."""
+        return PrintResult(False, reason, doc.kind, doc.fallback_qr, doc.headline)
 
     @property
     def last_status(self) -> PrinterStatus | None:
