@@ -33,6 +33,7 @@ HEAVY_RANGE = 1500  # suffix ranges larger than this get their top results preco
 HEAVY_TOP = 60  # how many results are precomputed for a heavy range
 MAGIC = b"KCIDX1\n"
 SPACES = ("hz", "fp", "in")  # hanzi, full pinyin, initials
+MAX_SYLLABLE = 6  # the longest pinyin syllable (zhuang, shuang)
 MAX_PARTITIONS = 64  # ways to cut a pinyin query into syllables, tried by the fuzzy matcher
 FUZZY_MAX_RANGE = 400  # initials ranges larger than this are too vague to confirm one by one
 
@@ -357,25 +358,43 @@ class SearchIndex:
         return out
 
     def _partitions(self, q: str) -> set[str]:
-        """Initials of every way to cut q into syllable beginnings ("shehbx" -> she|h|b|x -> "shbx"),
-        leaving out the cuts the suffix arrays already answer: all initials, or whole syllables with
-        a partly typed last one."""
+        """Initials of every way to cut q into whole syllables and initials, the last piece possibly
+        half typed ("shehbx" -> she|h|b|x -> "shbx"), leaving out the cuts the suffix arrays already
+        answer: all initials, or whole syllables with a partly typed last one."""
         prefixes, whole = self.syllable_prefixes, self.syllables
+        n = len(q)
+        # ends[pos]: where a piece beginning at pos may end such that the rest can still be cut;
+        # fewest[pos]: the fewest pieces that cut q[pos:]. Only cuts with at most one piece more than
+        # the fewest are tried: the reading with the most whole syllables is what the citizen meant.
+        ends: list[list[int]] = [[] for _ in range(n + 1)]
+        fewest = [n + 1] * (n + 1)
+        fewest[n] = 0
+        for pos in range(n - 1, -1, -1):
+            for end in range(min(n, pos + MAX_SYLLABLE), pos, -1):
+                piece = q[pos:end]
+                # a whole syllable, an initial (b, zh), or whatever is being typed at the end
+                if fewest[end] <= n and (piece in whole or piece in ("zh", "ch", "sh")
+                                         or (end - pos == 1 and piece not in "iuv")
+                                         or (end == n and piece in prefixes)):
+                    ends[pos].append(end)
+                    fewest[pos] = min(fewest[pos], fewest[end] + 1)
         found: set[str] = set()
+        if fewest[0] > n:
+            return found
+        most = fewest[0] + 1
         budget = [MAX_PARTITIONS]
 
         def walk(pos: int, initials: str, novel: bool) -> None:
-            if budget[0] <= 0:
-                return
-            if pos == len(q):
+            if pos == n:
                 budget[0] -= 1
-                if novel and len(initials) < len(q):
+                if novel and len(initials) < n:
                     found.add(initials)
                 return
-            for end in range(len(q), pos, -1):
-                piece = q[pos:end]
-                if piece in prefixes:
-                    walk(end, initials + piece[0], novel or (end < len(q) and piece not in whole))
+            for end in ends[pos]:
+                if budget[0] <= 0:
+                    return
+                if len(initials) + 1 + fewest[end] <= most:
+                    walk(end, initials + q[pos], novel or (end < n and q[pos:end] not in whole))
 
         walk(0, "", False)
         return found
@@ -387,6 +406,7 @@ class SearchIndex:
         space = self.spaces["in"]
         pattern = re.compile("\\|" + q[0] + "".join("(?:[a-z0-9]*\\|)?" + c for c in q[1:]))
         found: dict[int, int] = {}
+        checked: set[int] = set()
         for initials in self._partitions(q):
             lo, hi = space.range(initials)
             if hi - lo > FUZZY_MAX_RANGE:
@@ -394,8 +414,9 @@ class SearchIndex:
             for k in range(lo, hi):
                 s = space.sc[k]
                 r = s % STRIDE
-                if r in have or r in found or (allowed is not None and r not in allowed):
+                if r in have or r in checked or (allowed is not None and r not in allowed):
                     continue
+                checked.add(r)
                 m = pattern.search(self.fuzzy_lines[r])
                 if m is not None:
                     found[r] = (0 if m.start() == 0 else 1, r)  # type: ignore[assignment]

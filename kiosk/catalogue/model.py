@@ -121,6 +121,17 @@ def item_from_dict(raw: Any) -> CatalogueItem:
     )
 
 
+def item_from_stored(d: dict[str, Any]) -> CatalogueItem:
+    """A CatalogueItem from what `to_dict` stored (validated when it was written): the fast path at start-up."""
+    return CatalogueItem(
+        code=d["code"], name=d["name"], aliases=tuple(d["aliases"]), department=d["department"], kind=d["kind"],
+        theme=d["theme"], life_events=tuple(d["life_events"]), levels=tuple(d["levels"]),
+        region_codes=tuple(d["region_codes"]), max_one_trip=d["max_one_trip"], online_depth=d["online_depth"],
+        has_guide=d["has_guide"], updated_at=d["updated_at"], popularity=d["popularity"],
+        extra={k: v for k, v in d.items() if k not in _KNOWN},
+    )
+
+
 def normalise_region(code: str) -> str:
     """Administrative codes padded to 12 digits (430181000000) compare as their meaningful prefix (430181)."""
     c = code.strip()

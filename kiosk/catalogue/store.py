@@ -24,6 +24,7 @@ from kiosk.catalogue.model import (
     CatalogueItem,
     Site,
     item_from_dict,
+    item_from_stored,
 )
 from kiosk.catalogue.terms import TERMS_VERSION, normalise
 
@@ -190,8 +191,8 @@ class CatalogueStore:
         items: dict[str, CatalogueItem] = {}
         for code, data in rows:
             try:
-                items[code] = item_from_dict(json.loads(data))
-            except (CatalogueDataError, ValueError) as exc:  # stored by an older version: skip, resync fixes
+                items[code] = item_from_stored(json.loads(data))
+            except (KeyError, TypeError, ValueError) as exc:  # stored by an older version: skip, resync fixes
                 log.warning("catalogue: stored item %s unreadable (%s)", code, type(exc).__name__)
         index = None
         if row is not None:
