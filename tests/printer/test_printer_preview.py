@@ -41,7 +41,8 @@ def test_longer_documents_give_taller_previews_and_png_bytes_load() -> None:
     long = preview.render_preview(Document("x", (Text("很多行" * 60),)), settings)
     assert long.height > short.height
     png = preview.preview_png(Document("x", (Text("预览"),)), settings)
-    assert Image.open(io.BytesIO(png)).format == "PNG"
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.format == "PNG" and image.width == 576 + 48
 
 
 def test_text_ink_stays_inside_its_columns() -> None:

@@ -200,3 +200,16 @@ def test_calls_return_at_once_and_io_runs_on_the_owner_thread(simulator, service
     assert seen and all(name.startswith("printer") for name in seen)
     with pytest.raises(RuntimeError, match="owner thread"):
         service._assert_owner()
+
+
+def test_preview_dir_keeps_the_latest_preview_of_each_kind(simulator, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    svc = PrinterService(PrinterSettings(uri=simulator.uri, preview_dir=str(tmp_path / "previews")))
+    try:
+        result = svc.print_document(DOC).result(10)
+    finally:
+        svc.close()
+    assert result.ok and result.preview_path == str(tmp_path / "previews" / "case.png")
+    with Image.open(result.preview_path) as image:
+        assert image.width == 576 + 48

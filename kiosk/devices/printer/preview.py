@@ -174,7 +174,7 @@ def _draw_text(draw: object, line: TextLine, codec: str, y: int, cell_w: float, 
     used = sum(char_width(ch) for ch in shown) * s
     x_cells = {"left": 0, "center": max(0, (columns - used) // 2), "right": max(0, columns - used)}[line.align]
     x = MARGIN + x_cells * cell_w
-    stroke = 1 if line.bold else 0
+    bold = line.bold
     for ch in shown:
         w = char_width(ch)
         if w == 0:
@@ -189,7 +189,9 @@ def _draw_text(draw: object, line: TextLine, codec: str, y: int, cell_w: float, 
             ascent, descent = font.getmetrics()
             gx = x + (box_w - font.getlength(ch)) / 2
             gy = y + (CELL_H * s - (ascent + descent)) / 2
-            draw.text((gx, gy), ch, font=font, fill="black", stroke_width=stroke, stroke_fill="black")
+            draw.text((gx, gy), ch, font=font, fill="black")
+            if bold:   # emphasis as the printer does it: the dots again, shifted one dot right
+                draw.text((gx + s, gy), ch, font=font, fill="black")
         x += box_w
 
 

@@ -236,7 +236,7 @@ def service_guide(data: ServiceGuideData) -> Document:
     ops.append(Text("4. 申请材料（请对照勾选）", bold=True))
     for m in data.materials:
         if m.electronic:
-            ops.append(Text(f"[免] {m.name}：无需提交（电子证照共享，{m.source}）", indent=5))
+            ops.append(Text(f"[免] {m.name}：无需提交（电子证照共享）", indent=5))
         else:
             ops.append(Text(f"[  ] {m.name}：{m.form}{m.copies}份（{m.source}）", indent=5))
     ops.append(Text("5. 办理流程", bold=True))
