@@ -71,6 +71,7 @@ def build_items(rows: list[dict[str, str]], guides: list[dict[str, Any]]) -> lis
             continue
         extra += 1
         item = {"code": f"430181-LY-{extra:05d}", "name": g["name"], "source": "浏阳市（本项目编写）",
+                "aliases": rules.aliases_for(g["name"]), "life_events": rules.life_events_for(g["name"]),
                 "sort_order": len(rows) + extra, "deleted": False, "updated_at": now}
         _apply_guide(item, g)
         items.append(item)

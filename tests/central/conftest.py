@@ -37,11 +37,14 @@ class Api:
     def request(self, method: str, path: str, body: Any = None, *, headers: dict[str, str] | None = None,
                 **sign: Any) -> requests.Response:
         raw = b"" if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
-        h = signed_headers(method, "/api/v1" + path, raw, terminal_id=self.terminal_id, secret=self.secret, **sign)
+        url = self.server.url + "/api/v1" + path
+        # Sign the path exactly as it goes on the wire (percent-encoded by requests).
+        path_url = str(requests.Request(method, url).prepare().path_url)
+        h = signed_headers(method, path_url, raw, terminal_id=self.terminal_id, secret=self.secret, **sign)
         if body is not None:
             h["Content-Type"] = "application/json"
         h.update(headers or {})
-        return self.session.request(method, self.server.url + "/api/v1" + path, data=raw, headers=h, timeout=30)
+        return self.session.request(method, url, data=raw or None, headers=h, timeout=30)
 
     def get(self, path: str, **kw: Any) -> requests.Response:
         return self.request("GET", path, **kw)

@@ -1,0 +1,127 @@
+"""Appointments: days and slots with capacity, no overbooking (also under concurrency), cancel, look-up;
+queue tickets and check-in."""
+from __future__ import annotations
+
+import threading
+from datetime import date
+from typing import Any
+
+import pytest
+from conftest import Api, new_key
+
+from helpers.central_server import CentralServer
+
+SERVICE = "S-DWS-ZH"  # 大围山镇便民服务中心 综合受理: 2 per slot, weekdays
+
+
+def applicant(n: int) -> dict[str, str]:
+    return {"name": f"测试{n}", "id_number": f"4301811990{n:04d}0011"[:17] + "1", "phone": f"1390000{n:04d}"}
+
+
+def free_slot(api: Api, service: str = SERVICE, skip_today: bool = True) -> tuple[str, str, int]:
+    days = api.get(f"/appointments/services/{service}/days").json()["days"]
+    assert len(days) == 365
+    for d in days:
+        if not d["open"] or (skip_today and d["date"] == date.today().isoformat()):
+            continue
+        for s in api.get(f"/appointments/services/{service}/slots?date={d['date']}").json()["slots"]:
+            if s["remaining"] == s["capacity"]:
+                return d["date"], s["start"], int(s["capacity"])
+    raise AssertionError("no free slot in 365 days")
+
+
+def book(api: Api, day: str, start: str, n: int, service: str = SERVICE) -> Any:
+    return api.post("/appointments", {"service_id": service, "date": day, "start": start, "applicant": applicant(n)},
+                    key=new_key())
+
+
+def test_units_list_services(api: Api) -> None:
+    units = api.get("/appointments/units").json()["units"]
+    assert len(units) >= 3 and any(u["hall"] for u in units)
+    assert all(u["services"] for u in units)
+
+
+def test_capacity_cannot_be_overbooked(api: Api) -> None:
+    day, start, capacity = free_slot(api)
+    for n in range(capacity):
+        r = book(api, day, start, n + 1)
+        assert r.status_code == 201, r.text
+    full = book(api, day, start, 99)
+    assert full.status_code == 409 and full.json()["code"] == "slot_full"
+    slot = next(s for s in api.get(f"/appointments/services/{SERVICE}/slots?date={day}").json()["slots"]
+                if s["start"] == start)
+    assert slot["remaining"] == 0
+
+
+def test_concurrent_bookings_never_exceed_capacity(central: CentralServer, api: Api) -> None:
+    day, start, capacity = free_slot(api)
+    statuses: list[int] = []
+    lock = threading.Lock()
+
+    def attempt(n: int) -> None:
+        r = book(Api(central), day, start, 200 + n)
+        with lock:
+            statuses.append(r.status_code)
+
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=60)
+    assert statuses.count(201) == capacity and statuses.count(409) == 8 - capacity
+    booked = central.query("SELECT COUNT(*) FROM appointments WHERE day = ? AND start = ? AND service_id = ? "
+                           "AND state = 'booked'", day, start, SERVICE)[0][0]
+    assert booked == capacity
+
+
+def test_cancel_frees_the_slot_and_lookup_by_card(api: Api) -> None:
+    day, start, capacity = free_slot(api)
+    created = book(api, day, start, 31).json()
+    number = created["appointment_number"]
+    assert created["applicant"]["phone"] == "139****0031"
+    mine = api.post("/appointments/search", {"id_number": applicant(31)["id_number"]}).json()["appointments"]
+    assert number in [a["appointment_number"] for a in mine]
+    assert api.post(f"/appointments/{number}/cancel", {"verifier": "9999"}).status_code == 404
+    r = api.post(f"/appointments/{number}/cancel", {"verifier": "0031"})
+    assert r.status_code == 200 and r.json()["state"] == "cancelled"
+    again = api.post(f"/appointments/{number}/cancel", {"verifier": "0031"})
+    assert again.status_code == 409
+    slot = next(s for s in api.get(f"/appointments/services/{SERVICE}/slots?date={day}").json()["slots"]
+                if s["start"] == start)
+    assert slot["remaining"] == capacity
+
+
+def test_booking_outside_the_offer_is_refused(api: Api) -> None:
+    days = api.get(f"/appointments/services/{SERVICE}/days").json()["days"]
+    closed = next(d["date"] for d in days if not d["open"])
+    r = api.post("/appointments", {"service_id": SERVICE, "date": closed, "start": "09:00", "applicant": applicant(5)},
+                 key=new_key())
+    assert r.status_code == 422 and r.json()["code"] == "slot_unavailable"
+    r = api.post("/appointments", {"service_id": SERVICE, "date": "2000-01-01", "start": "09:00",
+                                   "applicant": applicant(5)}, key=new_key())
+    assert r.status_code == 422
+    assert api.get("/appointments/services/NOPE/days").status_code == 404
+
+
+def test_queue_ticket_counts_waiting(api: Api) -> None:
+    first = api.post("/queue/tickets", {"service_id": "S-SMZJ-GJJ"})
+    second = api.post("/queue/tickets", {"service_id": "S-SMZJ-GJJ"})
+    assert first.status_code == 201 and second.status_code == 201
+    a, b = first.json(), second.json()
+    assert a["ticket_number"].startswith("E") and b["waiting"] == a["waiting"] + 1
+    status = api.get("/queue/units/U-SMZJ").json()["groups"]
+    assert next(g for g in status if g["window_group"] == "E")["waiting"] >= 2
+    not_hall = api.post("/queue/tickets", {"service_id": "S-DWS-ZH"})
+    assert not_hall.status_code == 422
+
+
+def test_check_in_today_gives_a_priority_ticket(api: Api) -> None:
+    service = "S-SMZJ-BDB"  # every day, 60-minute slots
+    today = date.today().isoformat()
+    slots = [s for s in api.get(f"/appointments/services/{service}/slots?date={today}").json()["slots"] if s["remaining"]]
+    if not slots:
+        pytest.skip("no slot left today (late in the day): check-in needs a same-day appointment")
+    created = book(api, today, slots[0]["start"], 41, service=service).json()
+    ticket = api.post(f"/appointments/{created['appointment_number']}/check-in", {"verifier": "0041"})
+    assert ticket.status_code == 200, ticket.text
+    assert ticket.json()["priority"] is True and ticket.json()["ticket_number"].startswith("YF")

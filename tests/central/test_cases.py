@@ -1,0 +1,151 @@
+"""Cases: submission, village routing 村受理-镇审核-村出件, office transitions, look-ups and verifiers."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import requests
+from conftest import Api, new_key
+from test_idempotency import case_body
+
+from helpers.central_server import VILLAGE_SECRET, VILLAGE_TERMINAL_ID, CentralServer
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def submit(api: Api, **over: Any) -> dict[str, Any]:
+    r = api.post("/cases", case_body("CASE-" + new_key()[:8], **over), key=new_key())
+    assert r.status_code == 201, r.text
+    return dict(r.json())
+
+
+def office(central: CentralServer, number: str, action: str, body: dict[str, Any] | None = None) -> requests.Response:
+    return requests.post(f"{central.url}/api/v1/office/cases/{number}/{action}", json=body or {},
+                         headers=central.admin(), timeout=10)
+
+
+def test_village_case_is_accepted_in_the_village_reviewed_in_the_township_handed_over_in_the_village(
+        api: Api, central: CentralServer) -> None:
+    case = submit(api)
+    number = case["case_number"]
+    assert case["state"] == "已提交" and case["route"] == "village"
+    assert case["offices"] == {"accept": "沙市镇赤马村便民服务站", "review": "沙市镇便民服务中心",
+                               "handover": "沙市镇赤马村便民服务站"}
+    for expected in ("预审中", "已受理", "审核中"):
+        r = office(central, number, "advance")
+        assert r.status_code == 200 and r.json()["state"] == expected
+    r = office(central, number, "decide", {"approve": True})
+    assert r.json()["state"] == "已办结" and r.json()["outcome"] == "approved"
+    r = office(central, number, "advance")
+    assert r.json()["state"] == "待领取"
+    assert office(central, number, "advance").json()["state"] == "已送达"
+    history = api.get(f"/cases/{number}").json()["history"]
+    assert [h["state"] for h in history] == ["已提交", "预审中", "已受理", "审核中", "已办结", "待领取", "已送达"]
+    offices = {h["state"]: h["office"] for h in history}
+    assert offices["已受理"] == "沙市镇赤马村便民服务站"
+    assert offices["审核中"] == "沙市镇便民服务中心"
+    assert offices["待领取"] == "沙市镇赤马村便民服务站"
+    assert history[2]["note"] == "村受理" and history[3]["note"] == "镇审核" and history[5]["note"].startswith("村出件")
+    assert all(h["time"].endswith("+08:00") for h in history)
+
+
+def test_county_item_from_a_village_goes_the_county_route(api: Api) -> None:
+    body = {"service_code": "430181-QR-01489", "form": {"transfer_type": "sale", "property_address": "集里街道1栋",
+                                                         "certificate_no": "湘(2024)浏阳市不动产权第0012345号", "area": 98.5}}
+    case = submit(api, **body)
+    assert case["route"] == "county"
+    assert case["offices"]["review"] == "浏阳市不动产登记中心"
+
+
+def test_return_for_correction_then_refusal_with_reason(api: Api, central: CentralServer) -> None:
+    number = submit(api)["case_number"]
+    office(central, number, "advance")
+    r = office(central, number, "return", {"missing": ["户口簿", "近期照片"]})
+    assert r.json()["state"] == "待补正" and r.json()["missing_materials"] == ["户口簿", "近期照片"]
+    assert "户口簿、近期照片" in r.json()["history"][-1]["note"]
+    assert office(central, number, "advance").json()["state"] == "预审中"
+    office(central, number, "advance")
+    office(central, number, "advance")
+    no_reason = office(central, number, "decide", {"approve": False})
+    assert no_reason.status_code == 422
+    refused = office(central, number, "decide", {"approve": False, "reason": "不符合年龄条件"})
+    assert refused.json()["outcome"] == "refused" and refused.json()["outcome_reason"] == "不符合年龄条件"
+    stuck = office(central, number, "advance")
+    assert stuck.status_code == 409 and stuck.json()["code"] == "invalid_transition"
+
+
+def test_mailed_result_carries_the_tracking_number(api: Api, central: CentralServer) -> None:
+    number = submit(api, delivery={"method": "express", "address": "浏阳市沙市镇赤马村石塘组12号"})["case_number"]
+    for _ in range(3):
+        office(central, number, "advance")
+    office(central, number, "decide", {"approve": True})
+    assert office(central, number, "advance").status_code == 409  # express: must be mailed, not picked up
+    r = office(central, number, "mail", {"tracking_number": "SF1234567890", "carrier": "顺丰"})
+    assert r.json()["state"] == "已寄出"
+    seen = api.get(f"/cases/{number}").json()
+    assert seen["delivery"]["tracking_number"] == "SF1234567890" and seen["delivery"]["carrier"] == "顺丰"
+
+
+def test_look_up_needs_the_right_verifier_from_another_terminal(api: Api, central: CentralServer) -> None:
+    created = submit(api)
+    number, token = created["case_number"], created["qr_token"]
+    other = Api(central, VILLAGE_TERMINAL_ID, VILLAGE_SECRET)
+    assert api.get(f"/cases/{number}").status_code == 200  # the submitting terminal
+    denied = other.get(f"/cases/{number}")
+    assert denied.status_code == 404 and denied.json()["code"] == "not_found"
+    assert other.get(f"/cases/{number}?verifier=0000").status_code == 404
+    assert other.get(f"/cases/{number}?verifier=wrong-token").status_code == 404
+    by_phone = other.get(f"/cases/{number}?verifier=1234")
+    assert by_phone.status_code == 200 and by_phone.json()["applicant"] == {"name": "欧*菊", "phone": "138****1234"}
+    assert other.get(f"/cases/{number}?verifier={token}").status_code == 200
+    assert other.get(f"/cases/LY00000000999999?verifier=1234").status_code == 404
+    # The kiosk's local (offline receipt) reference finds the same case.
+    assert other.get(f"/cases/{created['local_reference']}?verifier=1234").json()["case_number"] == number
+
+
+def test_search_by_card_lists_only_that_citizens_cases(api: Api) -> None:
+    mine = submit(api, applicant={"name": "刘明", "id_number": "43018119900101123X", "phone": "13900001111"})
+    submit(api, applicant={"name": "张三", "id_number": "430181198512120011", "phone": "13900002222"})
+    found = api.post("/cases/search", {"id_number": "43018119900101123x"}).json()["cases"]
+    assert [c["case_number"] for c in found] == [mine["case_number"]]
+    assert api.post("/cases/search", {"id_number": "123"}).status_code == 422
+
+
+def test_personal_data_is_not_stored_in_clear_as_a_lookup_key(api: Api, central: CentralServer) -> None:
+    number = submit(api)["case_number"]
+    key = central.query("SELECT citizen_key FROM cases WHERE case_number = ?", number)[0][0]
+    assert len(key) == 64 and "430181195803120037" not in key
+
+
+def test_form_is_validated_against_the_guide(api: Api) -> None:
+    r = api.post("/cases", case_body("BAD-1", form={"relation": "martian", "unknown_field": 1}), key=new_key())
+    assert r.status_code == 422 and r.json()["code"] == "validation_failed"
+    fields = {e["field"] for e in r.json()["errors"]}
+    assert {"form.relation", "form.household_type", "form.unknown_field"} <= fields
+    r = api.post("/cases", case_body("BAD-2", service_code="NOPE"), key=new_key())
+    assert r.status_code == 422
+    r = api.post("/cases", case_body("BAD-3", applicant={"name": "x", "id_number": "1", "phone": "2"}), key=new_key())
+    assert r.status_code == 422 and "1" not in str([e.get("input") for e in r.json()["errors"]])
+
+
+def test_office_command_line_moves_a_case(api: Api, central: CentralServer) -> None:
+    number = submit(api)["case_number"]
+    env = dict(os.environ, CENTRAL_DB_URL=central.db_url)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "central", "office", *args], cwd=REPO, env=env,
+                              capture_output=True, text=True, timeout=60)
+
+    done = run("advance", number, "--note", "材料齐全")
+    assert done.returncode == 0, done.stderr
+    assert "预审中" in done.stdout and "材料齐全" in done.stdout
+    ret = run("return", number, "--missing", "户口簿,照片")
+    assert ret.returncode == 0 and "待补正" in ret.stdout
+    bad = run("decide", number, "--approve")
+    assert bad.returncode == 1 and "invalid_transition" in bad.stderr
+    listed = run("list")
+    assert number in listed.stdout
+    assert api.get(f"/cases/{number}").json()["state"] == "待补正"
