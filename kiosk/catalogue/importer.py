@@ -65,7 +65,7 @@ def guess_life_events(name: str) -> list[str]:
 
 
 def stable_code(name: str, department: str) -> str:
-    digest = hashlib.sha1(f"{name}\t{department}".encode("utf-8")).hexdigest()[:10].upper()
+    digest = hashlib.sha1(f"{name}\t{department}".encode()).hexdigest()[:10].upper()
     return f"{REGION_CODE}-{digest}"
 
 

@@ -17,8 +17,9 @@ import re
 import struct
 import sys
 from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from kiosk.catalogue.terms import QUERY_MAX_CHARS, TERMS_VERSION, is_han, normalise
 
@@ -52,7 +53,7 @@ class Match:
 class _Space:
     """One sorted-suffix array: text with \\x00 after every term, suffix start positions, scores."""
 
-    __slots__ = ("text", "sa", "sc", "heavy", "heavy_off", "heavy_val")
+    __slots__ = ("heavy", "heavy_off", "heavy_val", "sa", "sc", "text")
 
     def __init__(self, text: str, sa: array, sc: array, heavy_keys: list[str], heavy_off: array,
                  heavy_val: array) -> None:
@@ -65,7 +66,7 @@ class _Space:
 
     def range(self, q: str) -> tuple[int, int]:
         text, n = self.text, len(q)
-        key = lambda p: text[p:p + n]  # noqa: E731 - the bisect key slices the suffix to the query length
+        key = lambda p: text[p:p + n]
         lo = bisect.bisect_left(self.sa, q, key=key)
         hi = bisect.bisect_right(self.sa, q, lo=lo, key=key)
         return lo, hi
@@ -200,7 +201,7 @@ def build_index(entries: Sequence[tuple[dict[str, Any], dict[str, Any]]]) -> byt
                       for o in range(len(name))), rank)
         for a in t["aliases"]:
             hz.add(a["text"], ((0, ALIAS),), rank)
-        seen_py: set[str] = set()
+        seen_py: set[tuple[bool, str]] = set()
         for vi, syls in enumerate(t["py"]):
             for c, syl in zip(name, syls):
                 if syl is not None:

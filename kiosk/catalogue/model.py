@@ -1,6 +1,7 @@
 """Catalogue item and site types, and validation of items as the central service sends them."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -158,11 +159,17 @@ class Site:
 
     def offers(self, item: CatalogueItem) -> bool:
         """Whether the item is offered in this site's region (items without region codes: everywhere)."""
-        if not item.region_codes or not self.region_code:
-            return True
-        here = normalise_region(self.region_code)
-        return any(here.startswith(r) for r in item.region_codes)
+        return self.offers_in(item.region_codes)
 
     def can_do(self, item: CatalogueItem) -> bool:
         """Whether this site's level accepts the item (村上办 at a village site, 镇上办 at a township)."""
-        return self.offers(item) and (not self.level or self.level in item.levels)
+        return self.accepts(item.levels, item.region_codes)
+
+    def offers_in(self, region_codes: Sequence[str]) -> bool:
+        if not region_codes or not self.region_code:
+            return True
+        here = normalise_region(self.region_code)
+        return any(here.startswith(r) for r in region_codes)
+
+    def accepts(self, levels: Sequence[str], region_codes: Sequence[str]) -> bool:
+        return self.offers_in(region_codes) and (not self.level or self.level in levels)

@@ -11,10 +11,11 @@ import logging
 import sqlite3
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Self
 
 from kiosk.catalogue.index import STRIDE, SearchIndex, build_index
 from kiosk.catalogue.model import (
@@ -38,6 +39,8 @@ CREATE TABLE IF NOT EXISTS guides (code TEXT PRIMARY KEY, data TEXT NOT NULL, it
                                    fetched_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS search_index (id INTEGER PRIMARY KEY CHECK (id = 1), blob BLOB NOT NULL,
                                          built_at TEXT NOT NULL);
+-- every item as one JSON array in ranking order, written with the index: start-up reads one row
+CREATE TABLE IF NOT EXISTS snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), items TEXT NOT NULL);
 """
 SCHEMA_VERSION = "1"
 
@@ -82,18 +85,40 @@ class ChangeSummary:
 
 
 class _Snapshot:
-    """Immutable view the readers use: items in ranking order, the loaded index, per-site allowed sets."""
+    """Immutable view the readers use: items in ranking order (as stored dicts, turned into CatalogueItem
+    objects when first asked for, which keeps start-up short), the loaded index, per-site allowed sets."""
 
-    def __init__(self, items: dict[str, CatalogueItem], index: SearchIndex | None) -> None:
-        self.by_code = items
+    def __init__(self, dicts: list[dict[str, Any]], index: SearchIndex | None) -> None:
+        self.dicts = dicts
+        self.pos = {d["code"]: i for i, d in enumerate(dicts)}
         self.index = index
-        if index is not None:
-            ranked = sorted(items.values(), key=lambda it: (_rank_or_last(index, it.code), it.name))
-        else:
-            ranked = sorted(items.values(), key=lambda it: (-it.popularity, len(it.name), it.name, it.code))
-        self.ordered: tuple[CatalogueItem, ...] = tuple(ranked)
+        self._items: list[CatalogueItem | None] = [None] * len(dicts)
         self._allowed: dict[tuple[str, str, bool], set[int] | None] = {}
         self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self.dicts)
+
+    def item(self, i: int) -> CatalogueItem:
+        it = self._items[i]
+        if it is None:  # two readers may build the same item at once: equal objects, no harm
+            it = self._items[i] = item_from_stored(self.dicts[i])
+        return it
+
+    def get(self, code: str) -> CatalogueItem | None:
+        i = self.pos.get(code)
+        return None if i is None else self.item(i)
+
+    def all(self) -> list[CatalogueItem]:
+        return [self.item(i) for i in range(len(self.dicts))]
+
+    def visible(self, site: Site | None, here: bool) -> list[int]:
+        """Positions of the items a site shows: offered in its region; with here=True, at its level."""
+        if site is None:
+            return list(range(len(self.dicts)))
+        if here:
+            return [i for i, d in enumerate(self.dicts) if site.accepts(d["levels"], d["region_codes"])]
+        return [i for i, d in enumerate(self.dicts) if site.offers_in(d["region_codes"])]
 
     def allowed(self, site: Site | None, here: bool) -> set[int] | None:
         """Index ranks of the items this site shows; None when that is every item (the fast path)."""
@@ -103,16 +128,20 @@ class _Snapshot:
         with self._lock:
             if key in self._allowed:
                 return self._allowed[key]
-        test = site.can_do if here else site.offers
         ranks: set[int] = set()
-        for it in self.ordered:
-            r = self.index.rank_of(it.code)
-            if r is not None and test(it):
+        for i in self.visible(site, here):
+            r = self.index.rank_of(self.dicts[i]["code"])
+            if r is not None:
                 ranks.add(r)
         result = None if len(ranks) == len(self.index) else ranks
         with self._lock:
             self._allowed[key] = result
         return result
+
+
+def _index_key(item: CatalogueItem | None) -> tuple[str, tuple[str, ...], float] | None:
+    """What the search index depends on: a change in anything else keeps the index as it is."""
+    return None if item is None else (item.name, item.aliases, item.popularity)
 
 
 def _rank_or_last(index: SearchIndex, code: str) -> int:
@@ -121,7 +150,7 @@ def _rank_or_last(index: SearchIndex, code: str) -> int:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class CatalogueStore:
@@ -170,7 +199,7 @@ class CatalogueStore:
                     conn.close()
             self._writer = None
 
-    def __enter__(self) -> CatalogueStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -186,26 +215,49 @@ class CatalogueStore:
 
     def _load_snapshot(self) -> _Snapshot:
         with self._read_lock:
-            rows = self._reader.execute("SELECT code, data FROM items").fetchall()
             row = self._reader.execute("SELECT blob FROM search_index WHERE id = 1").fetchone()
-        items: dict[str, CatalogueItem] = {}
-        for code, data in rows:
-            try:
-                items[code] = item_from_stored(json.loads(data))
-            except (KeyError, TypeError, ValueError) as exc:  # stored by an older version: skip, resync fixes
-                log.warning("catalogue: stored item %s unreadable (%s)", code, type(exc).__name__)
+            snap = self._reader.execute("SELECT items FROM snapshot WHERE id = 1").fetchone()
+            count = self._reader.execute("SELECT count(*) FROM items").fetchone()[0]
         index = None
         if row is not None:
             try:
                 index = SearchIndex(bytes(row[0]))
-                if index.terms_version != TERMS_VERSION or len(index) != len(items):
+                if index.terms_version != TERMS_VERSION or len(index) != count:
                     log.warning("catalogue: search index out of date; plain search until rebuilt")
                     index = None
             except (ValueError, KeyError) as exc:
                 log.warning("catalogue: search index unreadable (%s); plain search until rebuilt",
                             type(exc).__name__)
                 index = None
-        return _Snapshot(items, index)
+        dicts: list[dict[str, Any]] | None = None
+        if snap is not None and index is not None:  # the fast path: one JSON document in ranking order
+            try:
+                dicts = json.loads(snap[0])
+                if not isinstance(dicts, list) or [d.get("code") for d in dicts] != index.codes:
+                    dicts = None
+            except (TypeError, ValueError, AttributeError):
+                dicts = None
+        if dicts is None:
+            dicts = self._read_items_one_by_one(index)
+        return _Snapshot(dicts, index)
+
+    def _read_items_one_by_one(self, index: SearchIndex | None) -> list[dict[str, Any]]:
+        """Every valid stored item, ranked by the index when there is one (the slow path)."""
+        with self._read_lock:
+            rows = self._reader.execute("SELECT code, data FROM items").fetchall()
+        dicts = []
+        for code, data in rows:
+            try:
+                d = json.loads(data)
+                item_from_stored(d)  # check it now: later readers must not fail
+                dicts.append(d)
+            except (KeyError, TypeError, ValueError) as exc:  # stored by an older version: resync fixes
+                log.warning("catalogue: stored item %s unreadable (%s)", code, type(exc).__name__)
+        if index is not None:
+            dicts.sort(key=lambda d: (_rank_or_last(index, d["code"]), d["name"]))
+        else:
+            dicts.sort(key=lambda d: (-d["popularity"], len(d["name"]), d["name"], d["code"]))
+        return dicts
 
     # ------------------------------------------------------------------------------------------- writing
     def apply_changes(self, items: Sequence[dict[str, Any]], etag: str | None, *, full: bool = False) -> ChangeSummary:
@@ -231,20 +283,27 @@ class CatalogueStore:
             deletes.discard(item.code)
             newest = max(newest, item.updated_at)
         if full:
-            deletes |= set(self._snapshot.by_code) - set(upserts)
+            deletes |= set(self._snapshot.pos) - set(upserts)
         with self._write_lock:
             conn = self._write_conn()
-            stale_terms = self._stale_term_codes(conn, set(upserts))
-            from kiosk.catalogue.terms import compute_terms  # the only place pypinyin gets imported
-
+            snapshot = self._snapshot
+            have_terms = {c for (c,) in conn.execute("SELECT code FROM terms WHERE version = ?", (TERMS_VERSION,))}
+            stored = {c for (c,) in conn.execute("SELECT code FROM items")}
+            # pinyin only for items that are new, renamed, re-aliased, or whose stored terms are outdated
+            need_terms = [c for c, (it, _) in upserts.items()
+                          if c not in have_terms or _index_key(snapshot.get(c)) != _index_key(it)]
+            need_terms += [c for c in stored - have_terms - set(upserts) - deletes if c in snapshot.pos]
+            gone = {c for c in deletes if c in stored}
             fresh_terms: dict[str, dict[str, Any]] = {}
-            for code, (item, _) in upserts.items():
-                fresh_terms[code] = compute_terms(item.to_dict())
-            current = self._snapshot.by_code
-            for code in stale_terms - set(upserts) - deletes:
-                if code in current:
-                    fresh_terms[code] = compute_terms(current[code].to_dict())
-            changed = bool(upserts or deletes or stale_terms)
+            if need_terms:
+                from kiosk.catalogue.terms import (
+                    compute_terms,  # the only place pypinyin gets imported
+                )
+
+                for code in need_terms:
+                    d = upserts[code][0].to_dict() if code in upserts else snapshot.dicts[snapshot.pos[code]]
+                    fresh_terms[code] = compute_terms(d)
+            reindex = bool(gone or fresh_terms) or (self._snapshot.index is None and bool(stored | set(upserts)))
             conn.execute("BEGIN IMMEDIATE")
             try:
                 for code, (item, _raw) in upserts.items():
@@ -252,7 +311,7 @@ class CatalogueStore:
                     conn.execute("INSERT INTO items(code, data, updated_at) VALUES (?, ?, ?) "
                                  "ON CONFLICT(code) DO UPDATE SET data = excluded.data, "
                                  "updated_at = excluded.updated_at", (code, data, item.updated_at))
-                for code in deletes:
+                for code in gone:
                     conn.execute("DELETE FROM items WHERE code = ?", (code,))
                     conn.execute("DELETE FROM terms WHERE code = ?", (code,))
                     conn.execute("DELETE FROM guides WHERE code = ?", (code,))
@@ -260,8 +319,13 @@ class CatalogueStore:
                     conn.execute("INSERT OR REPLACE INTO terms(code, version, data) VALUES (?, ?, ?)",
                                  (code, TERMS_VERSION, json.dumps(t, ensure_ascii=False, separators=(",", ":"))))
                 index_items = 0
-                if changed or self._snapshot.index is None:
+                if reindex:
                     index_items = self._rebuild_index_blob(conn)
+                elif upserts:  # fields that search does not use changed: same ranking, new snapshot
+                    ordered = [upserts[d["code"]][0].to_dict() if d["code"] in upserts else d
+                               for d in snapshot.dicts]
+                    conn.execute("INSERT OR REPLACE INTO snapshot(id, items) VALUES (1, ?)",
+                                 (json.dumps(ordered, ensure_ascii=False, separators=(",", ":")),))
                 conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('etag', ?)", (etag,))
                 conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('synced_at', ?)", (_now(),))
                 if newest:
@@ -272,20 +336,19 @@ class CatalogueStore:
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
-            if changed or self._snapshot.index is None:
+            if reindex or upserts:
                 self._snapshot = self._load_snapshot()
-        return ChangeSummary(len(upserts), len(deletes), index_items, len(fresh_terms), time.perf_counter() - t0)
-
-    def _stale_term_codes(self, conn: sqlite3.Connection, exclude: set[str]) -> set[str]:
-        """Items whose stored terms are missing or from an older terms version (a software update)."""
-        have = {c for (c,) in conn.execute("SELECT code FROM terms WHERE version = ?", (TERMS_VERSION,))}
-        return {c for (c,) in conn.execute("SELECT code FROM items")} - have - exclude
+        return ChangeSummary(len(upserts), len(gone), index_items, len(fresh_terms), time.perf_counter() - t0)
 
     def _rebuild_index_blob(self, conn: sqlite3.Connection) -> int:
         rows = conn.execute("SELECT i.data, t.data FROM items i JOIN terms t ON t.code = i.code").fetchall()
         entries = [(json.loads(a), json.loads(b)) for a, b in rows]
         blob = build_index(entries)
         conn.execute("INSERT OR REPLACE INTO search_index(id, blob, built_at) VALUES (1, ?, ?)", (blob, _now()))
+        by_code = {e[0]["code"]: e[0] for e in entries}
+        ordered = [by_code[c] for c in SearchIndex(blob).codes]
+        conn.execute("INSERT OR REPLACE INTO snapshot(id, items) VALUES (1, ?)",
+                     (json.dumps(ordered, ensure_ascii=False, separators=(",", ":")),))
         return len(entries)
 
     def rebuild_index(self) -> ChangeSummary:
@@ -294,7 +357,7 @@ class CatalogueStore:
 
     def put_guide(self, code: str, guide: dict[str, Any]) -> None:
         """Cache a guide fetched from the central service for offline use."""
-        item = self._snapshot.by_code.get(code)
+        item = self._snapshot.get(code)
         if item is None:
             raise KeyError(f"no catalogue item {code!r} to attach a guide to")
         with self._write_lock:
@@ -317,10 +380,10 @@ class CatalogueStore:
         return self._meta("synced_at")
 
     def __len__(self) -> int:
-        return len(self._snapshot.by_code)
+        return len(self._snapshot)
 
     def is_empty(self) -> bool:
-        return not self._snapshot.by_code
+        return len(self._snapshot) == 0
 
     @property
     def index_ready(self) -> bool:
@@ -329,10 +392,10 @@ class CatalogueStore:
 
     def items(self) -> list[CatalogueItem]:
         """Every cached item, most wanted first."""
-        return list(self._snapshot.ordered)
+        return self._snapshot.all()
 
     def get(self, code: str) -> CatalogueItem | None:
-        return self._snapshot.by_code.get(code)
+        return self._snapshot.get(code)
 
     def guide(self, code: str) -> Guide | None:
         """The cached guide, or None when it was never fetched."""
@@ -341,16 +404,9 @@ class CatalogueStore:
                                        (code,)).fetchone()
         if row is None:
             return None
-        item = self._snapshot.by_code.get(code)
+        item = self._snapshot.get(code)
         stale = item is None or item.updated_at != row[1]
         return Guide(code, json.loads(row[0]), row[2], stale)
-
-    def _visible(self, here: bool) -> Iterable[CatalogueItem]:
-        site = self.site
-        if site is None:
-            return self._snapshot.ordered
-        test = site.can_do if here else site.offers
-        return (it for it in self._snapshot.ordered if test(it))
 
     def browse(self, *, theme: str | None = None, department: str | None = None, life_event: str | None = None,
                level: str | None = None, max_one_trip: bool | None = None, online_depth: str | None = None,
@@ -365,36 +421,41 @@ class CatalogueStore:
         if online_depth is not None and online_depth not in ONLINE_DEPTHS:
             raise ValueError(f"online_depth {online_depth!r} is not one of {', '.join(ONLINE_DEPTHS)}")
         min_depth = ONLINE_DEPTHS.index(online_depth) if online_depth else 0
+        snap = self._snapshot
         out = []
-        for it in self._visible(here):
-            if theme is not None and it.theme not in (theme, "both"):
+        for i in snap.visible(self.site, here):
+            d = snap.dicts[i]
+            if theme is not None and d["theme"] not in (theme, "both"):
                 continue
-            if department is not None and it.department != department:
+            if department is not None and d["department"] != department:
                 continue
-            if life_event is not None and life_event not in it.life_events:
+            if life_event is not None and life_event not in d["life_events"]:
                 continue
-            if level is not None and level not in it.levels:
+            if level is not None and level not in d["levels"]:
                 continue
-            if max_one_trip is not None and it.max_one_trip != max_one_trip:
+            if max_one_trip is not None and d["max_one_trip"] != max_one_trip:
                 continue
-            if min_depth and ONLINE_DEPTHS.index(it.online_depth) < min_depth:
+            if min_depth and ONLINE_DEPTHS.index(d["online_depth"]) < min_depth:
                 continue
-            out.append(it)
+            out.append(snap.item(i))
         return out
 
     def departments(self, here: bool = False) -> list[tuple[str, int]]:
         """(department, item count) offered at this site, largest first, for the browse menu."""
+        snap = self._snapshot
         counts: dict[str, int] = {}
-        for it in self._visible(here):
-            if it.department:
-                counts[it.department] = counts.get(it.department, 0) + 1
+        for i in snap.visible(self.site, here):
+            dep = snap.dicts[i]["department"]
+            if dep:
+                counts[dep] = counts.get(dep, 0) + 1
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def life_events(self, here: bool = False) -> list[tuple[str, int]]:
         """(life event, item count): the standard ones first in their order, then the rest."""
+        snap = self._snapshot
         counts: dict[str, int] = {}
-        for it in self._visible(here):
-            for ev in it.life_events:
+        for i in snap.visible(self.site, here):
+            for ev in snap.dicts[i]["life_events"]:
                 counts[ev] = counts.get(ev, 0) + 1
 
         def key(kv: tuple[str, int]) -> tuple[int, int, str]:
@@ -409,7 +470,7 @@ class CatalogueStore:
             return self._plain_search(snap, query, limit, here)
         out: list[SearchHit] = []
         for m in snap.index.search(query, limit, snap.allowed(self.site, here)):
-            item = snap.by_code.get(m.code)
+            item = snap.get(m.code)
             if item is not None:
                 out.append(SearchHit(item, m.kind))
         return out
@@ -419,15 +480,16 @@ class CatalogueStore:
         q = normalise(query).strip() if isinstance(query, str) else ""
         if not q or limit <= 0:
             return []
-        hits: list[tuple[int, int, SearchHit]] = []
-        for pos, it in enumerate(self._visible(here)):
-            name = normalise(it.name)
+        hits: list[tuple[int, int, str]] = []
+        for i in snap.visible(self.site, here):
+            d = snap.dicts[i]
+            name = normalise(d["name"])
             at = name.find(q)
             if at == 0:
-                hits.append((0 if name == q else 1, pos, SearchHit(it, "exact" if name == q else "prefix")))
+                hits.append((0, i, "exact") if name == q else (1, i, "prefix"))
+            elif any(normalise(a).startswith(q) for a in d["aliases"]):
+                hits.append((2, i, "alias"))
             elif at > 0:
-                hits.append((4, pos, SearchHit(it, "substring")))
-            elif any(normalise(a).startswith(q) for a in it.aliases):
-                hits.append((2, pos, SearchHit(it, "alias")))
-        hits.sort(key=lambda h: (h[0], h[1]))
-        return [h[2] for h in hits[:limit]]
+                hits.append((4, i, "substring"))
+        hits.sort()
+        return [SearchHit(snap.item(i), kind) for _, i, kind in hits[:limit]]

@@ -7,7 +7,8 @@ JSON-able data stored per item, so a later index rebuild does not need pypinyin 
 from __future__ import annotations
 
 import unicodedata
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 # Bump when the term format, synonym table or polyphone table changes: stored terms are recomputed.
 TERMS_VERSION = 1
@@ -169,7 +170,9 @@ def _variants(text: str, primary: list[str | None]) -> list[list[str | None]]:
 
 def compute_terms(item: dict[str, Any]) -> dict[str, Any]:
     """Everything the index needs about one item. Imports pypinyin (about 0.4 s the first time)."""
-    from pypinyin import lazy_pinyin  # deliberately lazy: never imported at kiosk start-up
+    from pypinyin import (
+        lazy_pinyin,  # deliberately lazy: never imported at kiosk start-up
+    )
 
     name = normalise(str(item.get("name", ""))).strip()
     primary = _syllables(name, lazy_pinyin)

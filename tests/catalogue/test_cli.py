@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from catalogue_helpers import item
+
 from kiosk.cli import main
 
 DATA = Path(__file__).parent / "data"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.catalogue.store import CatalogueStore
-
 from catalogue_helpers import item
+
+from kiosk.catalogue.store import CatalogueStore
 
 
 def make(tmp_path: Path, *items: dict) -> CatalogueStore:

@@ -7,8 +7,8 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from catalogue_helpers import item
+
 from kiosk.catalogue.model import CatalogueDataError, Site
 from kiosk.catalogue.store import CatalogueMissing, CatalogueStore
 
@@ -212,3 +212,16 @@ def test_index_missing_falls_back_to_plain_hanzi_search(tmp_path: Path) -> None:
         assert s.search("zdsh") == []  # pinyin needs the index
         s.rebuild_index()
         assert s.index_ready and [h.code for h in s.search("zdsh")] == ["A3"]
+
+
+def test_changes_search_does_not_use_keep_the_index(store: CatalogueStore, tmp_path: Path) -> None:
+    summary = store.apply_changes([item("A3", "最低生活保障", department="浏阳市民政局", max_one_trip=True,
+                                        levels=["county", "township", "village"])], '"e4"')
+    assert (summary.terms_computed, summary.index_items) == (0, 0)  # no pinyin, no index rebuild
+    assert "A3" in {i.code for i in store.browse(level="village", max_one_trip=True)}
+    assert [h.code for h in store.search("dibao")] == ["A3"] and store.search("dibao")[0].item.max_one_trip
+    summary = store.apply_changes([item("A3", "城乡最低生活保障", department="浏阳市民政局")], '"e5"')
+    assert (summary.terms_computed, summary.index_items) == (1, len(SAMPLE))
+    assert store.search("cxzd")[0].code == "A3"
+    with CatalogueStore(tmp_path / "cat.sqlite3") as again:
+        assert again.get("A3").name == "城乡最低生活保障" and again.search("cxzd")[0].code == "A3"
