@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kiosk.devices.printer.encoder import encode_document  # noqa: E402
-from kiosk.devices.printer.samples import KINDS, sample_document  # noqa: E402
-from kiosk.devices.printer.settings import PrinterSettings  # noqa: E402
+from kiosk.devices.printer.encoder import encode_document
+from kiosk.devices.printer.samples import KINDS, sample_document
+from kiosk.devices.printer.settings import PrinterSettings
 
 
 def timed(fn: Callable[[], object], runs: int) -> list[float]:
@@ -49,7 +49,7 @@ def receipts(runs: int) -> None:
             opts = s.encode_options
             size = len(encode_document(sample_document(kind, s), opts).data)
             row.append(f"{size:>9}")
-            times.append(spread(timed(lambda s=s, opts=opts: encode_document(sample_document(kind, s), opts), runs)))
+            times.append(spread(timed(lambda s=s, opts=opts, kind=kind: encode_document(sample_document(kind, s), opts), runs)))
         print("".join(row) + "   " + "   ".join(times))
 
 

@@ -11,7 +11,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 
 @pytest.fixture
-def simulator() -> Iterator["object"]:
+def simulator() -> Iterator[object]:
     from kiosk.devices.printer.simulator import PrinterSimulator
 
     sim = PrinterSimulator()

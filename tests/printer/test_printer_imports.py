@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def _python(code: str, **env: str) -> str:
     full_env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env)
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=full_env, capture_output=True, text=True,
-                          timeout=60)
+                          timeout=60, check=False)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.strip()
 

@@ -11,7 +11,12 @@ from kiosk.devices.printer.document import TextLine, layout
 from kiosk.devices.printer.encoder import encode_document
 from kiosk.devices.printer.receipts import CODEC_SAMPLE, case_receipt, technician_test_page
 from kiosk.devices.printer.samples import (
-    KINDS, SAMPLE_ID, SAMPLE_PHONE, sample_case, sample_document, sample_test_page,
+    KINDS,
+    SAMPLE_ID,
+    SAMPLE_PHONE,
+    sample_case,
+    sample_document,
+    sample_test_page,
 )
 from kiosk.devices.printer.settings import PrinterSettings
 from kiosk.devices.printer.text import display_width

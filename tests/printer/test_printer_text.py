@@ -7,7 +7,13 @@ from escpos_decode import decode, tokenize
 from kiosk.devices.printer.document import QR, Cut, Document, Rule, Table, Text, TextLine, layout
 from kiosk.devices.printer.encoder import EncodeOptions, encode_document
 from kiosk.devices.printer.text import (
-    REPLACEMENT, check_codec, columns_for, display_width, encode, printable, wrap,
+    REPLACEMENT,
+    check_codec,
+    columns_for,
+    display_width,
+    encode,
+    printable,
+    wrap,
 )
 
 HARD = "费用：￥12.50（¥3）面积120㎡，①②③〇—…“引号”·℃ 婷鑫堃喆 ABC-123"

@@ -4,7 +4,7 @@ preview draw, so the preview shows exactly what the paper will (pure; no I/O, no
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 from kiosk.devices.printer.text import display_width, pad, wrap
 
@@ -66,7 +66,7 @@ class CodecSample:
     text: str
 
 
-Op = Union[Text, Rule, Table, QR, Feed, Cut, CodecSample]
+Op = Text | Rule | Table | QR | Feed | Cut | CodecSample
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class CutLine:
     pass
 
 
-Line = Union[TextLine, QRLine, FeedLine, CutLine]
+Line = TextLine | QRLine | FeedLine | CutLine
 
 CUT_FEED_LINES = 4  # the cutter sits a few lines above the print head
 

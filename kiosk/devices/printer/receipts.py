@@ -13,7 +13,6 @@ from kiosk.devices.printer.document import QR, CodecSample, Cut, Document, Feed,
 from kiosk.devices.printer.text import SUPPORTED_CODECS
 from kiosk.privacy import mask_address, mask_id_number, mask_name, mask_phone
 
-
 # ---- shared pieces ------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -8,9 +8,24 @@ from datetime import date, datetime
 
 from kiosk.devices.printer.document import Document
 from kiosk.devices.printer.receipts import (
-    AppointmentSlipData, CaseReceiptData, CaseRoute, Footer, GuideMaterial, MissingMaterial,
-    MissingMaterialsNoticeData, ProgressEntry, ProgressSlipData, QueueTicketData, ServiceGuideData, TestPageData,
-    appointment_slip, case_receipt, missing_materials_notice, progress_slip, queue_ticket, service_guide,
+    AppointmentSlipData,
+    CaseReceiptData,
+    CaseRoute,
+    Footer,
+    GuideMaterial,
+    MissingMaterial,
+    MissingMaterialsNoticeData,
+    ProgressEntry,
+    ProgressSlipData,
+    QueueTicketData,
+    ServiceGuideData,
+    TestPageData,
+    appointment_slip,
+    case_receipt,
+    missing_materials_notice,
+    progress_slip,
+    queue_ticket,
+    service_guide,
     technician_test_page,
 )
 from kiosk.devices.printer.settings import PrinterSettings

@@ -13,13 +13,20 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kiosk.devices.printer.document import Document
 from kiosk.devices.printer.encoder import encode_document
 from kiosk.devices.printer.settings import PrinterSettings
+from kiosk.devices.printer.simulator import PrinterSimulator
 from kiosk.devices.printer.status import (
-    DLE_EOT_OFFLINE_CAUSE, DLE_EOT_PAPER, DLE_EOT_PRINTER, PrinterState, PrinterStatus, interpret, is_offline,
+    DLE_EOT_OFFLINE_CAUSE,
+    DLE_EOT_PAPER,
+    DLE_EOT_PRINTER,
+    PrinterState,
+    PrinterStatus,
+    interpret,
+    is_offline,
     pick_reply,
 )
 from kiosk.devices.printer.transport import Transport, TransportError
@@ -86,7 +93,7 @@ class PrinterService:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="printer")
         self._owner: threading.Thread | None = None
         self._transport: Transport | None = None
-        self._simulator = None
+        self._simulator: PrinterSimulator | None = None
         self._listeners: list[StatusListener] = []
         self._last_status: PrinterStatus | None = None
         self._closed = False
@@ -115,7 +122,7 @@ class PrinterService:
         return self._last_status
 
     @property
-    def simulator(self):  # type: ignore[no-untyped-def]
+    def simulator(self) -> PrinterSimulator | None:
         """The running simulator when uri = "sim" (after the first call), for demo controls and tests."""
         return self._simulator
 
@@ -130,8 +137,8 @@ class PrinterService:
         done = self._executor.submit(self._shutdown)
         try:
             done.result(timeout)
-        except Exception:
-            pass
+        except Exception:  # noqa: BLE001 - shutting down: a failing close must not stop the rest
+            log.warning("printer shutdown did not finish cleanly")
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     # ---- owner thread ------------------------------------------------------------------------------------
@@ -157,8 +164,6 @@ class PrinterService:
         if self._transport is None:
             uri = self.uri
             if uri.kind == "sim":
-                from kiosk.devices.printer.simulator import PrinterSimulator
-
                 self._simulator = PrinterSimulator(port=uri.port).start()
                 uri = PrinterUri("sim", "127.0.0.1", self._simulator.port)
             self._transport = Transport(uri, connect_timeout_s=max(1.0, self.settings.status_timeout_s * 4))
@@ -241,7 +246,8 @@ class PrinterService:
             log.warning("printer write failed: %s", exc)
             return result(False, "connection_lost", status=self._status(), preview_path=preview_path,
                           replaced=encoded.replaced)
-        common = dict(bytes_sent=len(encoded.data), replaced=encoded.replaced, preview_path=preview_path)
+        common: dict[str, object] = {"bytes_sent": len(encoded.data), "replaced": encoded.replaced,
+                                     "preview_path": preview_path}
         if not transport.can_answer:
             return result(True, "printed", status=before, **common)
         after = self._status()
@@ -264,6 +270,6 @@ class PrinterService:
             path = os.path.join(self.settings.preview_dir, f"{doc.kind}.png")
             render_preview(doc, self.settings).save(path)
             return path
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a preview is a demo aid; it must never stop a print
             log.warning("receipt preview not written: %s", exc)
             return ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import socket
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
@@ -91,10 +92,10 @@ class PrinterSimulator:
         with self._lock:
             self._received.clear()
 
-    def wait_for(self, predicate: "object", timeout: float = 5.0) -> bool:
+    def wait_for(self, predicate: Callable[[bytes], bool], timeout: float = 5.0) -> bool:
         """Wait until predicate(received bytes) is true (no sleeps in tests: a condition with a deadline)."""
         with self._cond:
-            return self._cond.wait_for(lambda: predicate(bytes(self._received)), timeout)  # type: ignore[operator]
+            return bool(self._cond.wait_for(lambda: predicate(bytes(self._received)), timeout))
 
     # ---- printer behaviour -----------------------------------------------------------------------------
     def status_byte(self, n: int) -> int:

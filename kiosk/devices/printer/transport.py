@@ -27,7 +27,7 @@ def _escpos_printer_module() -> Any:
             from platformdirs import user_cache_dir
 
             folder = os.path.join(user_cache_dir("kiosk"), "escpos")
-        except Exception:  # pragma: no cover - platformdirs is a dependency
+        except Exception:  # noqa: BLE001  # pragma: no cover - platformdirs is a dependency
             folder = os.path.join(os.path.expanduser("~"), ".cache", "kiosk", "escpos")
         os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = folder
     os.makedirs(os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"], exist_ok=True)  # escpos fails on a missing one
@@ -85,7 +85,7 @@ class Transport:
             raise
         except RuntimeError as exc:       # escpos: optional dependency missing (pyusb, pywin32)
             raise TransportError(f"{u.describe()}: {exc}") from None
-        except Exception as exc:          # DeviceNotFoundError, USBNotFoundError, OSError ...
+        except Exception as exc:  # noqa: BLE001 - escpos raises many types (DeviceNotFoundError, USBNotFoundError, OSError)
             raise TransportError(f"{u.describe()}: cannot open ({type(exc).__name__}: {_first_line(exc)})") from None
         self._printer = p
 
@@ -94,7 +94,7 @@ class Transport:
         if p is not None:
             try:
                 p.close()
-            except Exception:
+            except Exception:  # noqa: BLE001, S110 - closing a dead connection may fail in any way; it is gone
                 pass
 
     # ---- jobs -------------------------------------------------------------------------------------------
@@ -108,7 +108,7 @@ class Transport:
             self._printer._raw(data)
             if per_job and hasattr(self._printer, "flush"):
                 self._printer.flush()
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any transport failure is one TransportError to the service
             self.close()
             raise TransportError(f"{self.uri.describe()}: write failed ({type(exc).__name__}: {_first_line(exc)})") from None
         finally:
@@ -147,7 +147,7 @@ class Transport:
                     return None
         except TransportError:
             raise
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any transport failure is one TransportError to the service
             self.close()
             raise TransportError(f"{self.uri.describe()}: status query failed ({type(exc).__name__}: {_first_line(exc)})") from None
         return None

@@ -89,12 +89,12 @@ def parse_printer_uri(uri: str) -> PrinterUri:
     if scheme == "tcp":
         parts = urlsplit("tcp://" + rest)
         try:
-            port = parts.port or 9100
+            tcp_port = parts.port or 9100
         except ValueError:
             raise _fail(uri, "the port must be a number 1-65535") from None
         if not parts.hostname:
             raise _fail(uri, "tcp needs a host (tcp://192.0.2.10:9100)")
-        return PrinterUri("tcp", parts.hostname, port)
+        return PrinterUri("tcp", parts.hostname, tcp_port)
     if scheme == "file":
         path = unquote(rest)
         if not path.startswith("/") and not (len(path) > 2 and path[1] == ":"):
