@@ -41,8 +41,8 @@ JSON_KEYS: tuple[str, ...] = (
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
-_ID18_RE = re.compile(r"^\d{17}[\dX]$")
-_I_NUMBER_RE = re.compile(r"^[A-Z]{3}\d{12}$")
+_ID18_RE = re.compile(r"^[0-9]{17}[0-9X]$")
+_I_NUMBER_RE = re.compile(r"^[A-Z]{3}[0-9]{12}$")
 _NATIONALITY_RE = re.compile(r"^[A-Z]{3}$")
 _EARLIEST = _dt.date(1900, 1, 1)
 
