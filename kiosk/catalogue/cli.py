@@ -6,7 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-CACHE_NAME = "catalogue.sqlite3"
+CACHE_NAME = "catalogue.sqlite3"  # kiosk.catalogue.CACHE_NAME; not imported: building the parser stays cheap
+
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -24,16 +25,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     imp.set_defaults(func=_import)
 
 
-def default_path(args: argparse.Namespace) -> Path:
-    """<storage.data_dir>/catalogue.sqlite3 of the configured (or demo) terminal."""
-    from kiosk.cli import load_config
-    from kiosk.paths import data_dir
-
-    return data_dir(load_config(args)) / CACHE_NAME
-
-
 def _path(args: argparse.Namespace) -> Path:
-    return Path(args.catalogue) if args.catalogue else default_path(args)
+    """--catalogue, else <storage.data_dir>/catalogue.sqlite3 of the configured (or demo) terminal."""
+    if args.catalogue:
+        return Path(args.catalogue)
+    from kiosk.catalogue import default_path
+    from kiosk.cli import load_config
+
+    return default_path(load_config(args))
 
 
 def _search(args: argparse.Namespace) -> int:

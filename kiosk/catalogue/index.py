@@ -322,7 +322,7 @@ class SearchIndex:
     def search_scores(self, query: str, limit: int = 20, allowed: set[int] | None = None) -> list[int]:
         if limit <= 0 or not isinstance(query, str):
             return []
-        q = normalise(query)[: QUERY_MAX_CHARS * 2].strip()
+        q = normalise(query[: QUERY_MAX_CHARS * 2])[: QUERY_MAX_CHARS * 2].strip()
         if not q:
             return []
         has_han = any(is_han(c) for c in q)
