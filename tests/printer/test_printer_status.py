@@ -213,3 +213,34 @@ def test_preview_dir_keeps_the_latest_preview_of_each_kind(simulator, tmp_path) 
     assert result.ok and result.preview_path == str(tmp_path / "previews" / "case.png")
     with Image.open(result.preview_path) as image:
         assert image.width == 576 + 48
+
+
+# ---- serial: the same printer behind a real pty, through pyserial and python-escpos's Serial --------------
+
+@pytest.fixture
+def serial_printer():  # type: ignore[no-untyped-def]
+    import sys
+
+    if sys.platform == "win32":
+        pytest.skip("pseudo-terminals are POSIX only")
+    from kiosk.devices.printer.simulator import SerialPrinterSimulator
+
+    sim = SerialPrinterSimulator().start()
+    yield sim
+    sim.stop()
+
+
+def test_serial_printer_status_and_print_over_a_pty(serial_printer) -> None:  # type: ignore[no-untyped-def]
+    svc = PrinterService(PrinterSettings(uri=serial_printer.uri, status_timeout_ms=300))
+    try:
+        assert svc.status().result(5).state is PrinterState.PAPER_OK
+        serial_printer.set_paper("near_end")
+        result = svc.print_document(DOC).result(10)
+        assert result.ok and result.status is not None and result.status.state is PrinterState.PAPER_NEAR_END
+        assert serial_printer.wait_for(lambda data: b"\x1dV\x01" in data)
+        assert decode(serial_printer.received).qr_payloads == ["https://zw.example/c/LY20261126-000123"]
+        serial_printer.set_silent(True)
+        status = svc.status().result(5)
+        assert status.state is PrinterState.UNKNOWN and "no reply within 300 ms" in status.detail
+    finally:
+        svc.close()

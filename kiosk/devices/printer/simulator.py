@@ -128,6 +128,25 @@ class PrinterSimulator:
             finally:
                 self._close_client()
 
+    def _consume(self, chunk: bytes, tail: bytes) -> tuple[bytes, bytes, bool]:
+        """Store CHUNK; return (status replies, new tail, vanish now). Shared by the TCP and pty printers."""
+        replies = bytearray()
+        with self._cond:
+            budget = self.state.vanish_after
+            if budget is not None:
+                chunk = chunk[:budget]
+                self.state.vanish_after = budget - len(chunk)
+            self._received.extend(chunk)
+            # real-time commands are acted on as they arrive, even inside a job (as real printers do)
+            data = tail + chunk
+            i = data.find(b"\x10\x04", 0)
+            while i != -1 and i + 2 < len(data):
+                if not self.state.silent and i + 2 >= len(tail):
+                    replies.append(self.status_byte(data[i + 2]))
+                i = data.find(b"\x10\x04", i + 3)
+            self._cond.notify_all()
+            return bytes(replies), data[-2:], self.state.vanish_after == 0
+
     def _talk(self, client: socket.socket) -> None:
         tail = b""
         while not self._stopping.is_set():
@@ -139,23 +158,7 @@ class PrinterSimulator:
                 return
             if not chunk:
                 return
-            replies = bytearray()
-            with self._cond:
-                budget = self.state.vanish_after
-                if budget is not None:
-                    chunk = chunk[:budget]
-                    self.state.vanish_after = budget - len(chunk)
-                self._received.extend(chunk)
-                # real-time commands are acted on as they arrive, even inside a job (as real printers do)
-                data = tail + chunk
-                i = data.find(b"\x10\x04", 0)
-                while i != -1 and i + 2 < len(data):
-                    if not self.state.silent and i + 2 >= len(tail):
-                        replies.append(self.status_byte(data[i + 2]))
-                    i = data.find(b"\x10\x04", i + 3)
-                tail = data[-2:]
-                self._cond.notify_all()
-                vanish = self.state.vanish_after == 0
+            replies, tail, vanish = self._consume(chunk, tail)
             if vanish:
                 log.info("printer simulator vanishes")
                 self.vanished = True
@@ -169,7 +172,7 @@ class PrinterSimulator:
                 return
             if replies:
                 try:
-                    client.sendall(bytes(replies))
+                    client.sendall(replies)
                 except OSError:
                     return
 
@@ -180,3 +183,59 @@ class PrinterSimulator:
                 client.close()
             except OSError:
                 pass
+
+
+class SerialPrinterSimulator(PrinterSimulator):
+    """The same printer behind a pseudo-terminal (POSIX): ``serial://`` + ``.port_path`` reaches it through
+    pyserial like a real RS-232 printer. ``vanish_after`` is not supported here (a pty cannot be unplugged)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._master = -1
+        self._slave = -1
+        self.port_path = ""
+
+    def start(self) -> SerialPrinterSimulator:
+        import os
+        import tty
+
+        self._master, self._slave = os.openpty()
+        tty.setraw(self._slave)
+        self.port_path = os.ttyname(self._slave)
+        self._thread = threading.Thread(target=self._serve_pty, name="printer-simulator-pty", daemon=True)
+        self._thread.start()
+        return self
+
+    @property
+    def uri(self) -> str:
+        return f"serial://{self.port_path}?baud=9600"
+
+    def _serve_pty(self) -> None:
+        import os
+        import select
+
+        tail = b""
+        while not self._stopping.is_set():
+            ready, _, _ = select.select([self._master], [], [], 0.1)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(self._master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            replies, tail, _ = self._consume(chunk, tail)
+            if replies:
+                os.write(self._master, replies)
+
+    def stop(self) -> None:
+        import os
+
+        self._stopping.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        for fd in (self._master, self._slave):
+            if fd >= 0:
+                os.close(fd)
+        self._master = self._slave = -1

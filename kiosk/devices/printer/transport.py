@@ -79,6 +79,8 @@ class Transport:
             else:
                 raise ValueError(f"no transport for {u.kind!r}")
             p.open(raise_not_found=True)
+            if u.kind == "serial" and p.device is not None:
+                p.device.write_timeout = WRITE_TIMEOUT_S   # escpos leaves writes unbounded (flow control can hold them)
             if u.kind in ("usb", "win32", "file") and not p.device:
                 raise TransportError(f"{u.describe()}: not found")
         except TransportError:
