@@ -24,9 +24,11 @@ from kiosk.journeys import SCREEN_GRAPH
 from kiosk.logs import setup_logging
 from kiosk.pin import PinGuard
 from kiosk.screens.context import AppContext
+from kiosk.screens.keyboard import enable_virtual_keyboard
 from kiosk.screens.out_of_service import OutOfServiceScreen, reference_for
 from kiosk.screens.theme import NoCjkFont, Theme, choose_cjk_font
 from kiosk.screens.window import KioskWindow
+from kiosk.services import Services
 from kiosk.session import Session
 from kiosk.tasks import install_gui_thread_guard
 
@@ -35,6 +37,7 @@ PORTRAIT, LANDSCAPE = QSize(1080, 1920), QSize(1920, 1080)
 
 
 def qt_app() -> QApplication:
+    enable_virtual_keyboard()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("kiosk")
@@ -132,6 +135,10 @@ def run(config_path: str | None, *, windowed: bool = False) -> int:
         screen.show() if windowed else screen.showFullScreen()
         return app.exec()
     show_kiosk(built.window, config, windowed=windowed)
+    services = Services(config, built.ctx.data_dir or paths.data_dir(config), built.ctx.services)
+    QTimer.singleShot(0, services.start)  # after the first frame: start-up stays close to a bare window
+    app.aboutToQuit.connect(services.stop)
+    services.onlineChanged.connect(lambda online: built.window.set_offline(not online))
     return app.exec()
 
 

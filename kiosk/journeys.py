@@ -39,9 +39,44 @@ JOURNEYS: tuple[Journey, ...] = (
             QT_TRANSLATE_NOOP("Journeys", "评价政务服务，帮助我们改进"), False, "评", "#e67700"),
 )
 
+# Which screen may open which (home and back are always allowed). Each journey owns its block; a screen
+# listed here but not built yet is never reached, because its home tile opens coming_soon instead.
+IDENTIFY = "identify"   # reads the ID card after the notice; params: purpose, next, next_params, allow_manual
 SCREEN_GRAPH: dict[str, set[str]] = {
     HOME: {"coming_soon", "admin_pin"} | {j.key for j in JOURNEYS if j.built},
     "coming_soon": set(),
     "admin_pin": {"admin"},
     "admin": set(),
+    IDENTIFY: {"apply_form", "case_list", "appointment_done", "appointment_mine", "help_request"},
+    # 办事指南
+    "guide_browse": {"guide_list", "guide_detail"},
+    "guide_list": {"guide_detail"},
+    "guide_detail": {"apply", IDENTIFY},
+    # 我要办
+    "apply": {"guide_detail", IDENTIFY},
+    "apply_form": {"apply_materials"},
+    "apply_materials": {"apply_delivery"},
+    "apply_delivery": {"apply_confirm"},
+    "apply_confirm": {"apply_done"},
+    "apply_done": {"evaluation"},
+    # 办件查询
+    "case_lookup": {IDENTIFY, "case_detail"},
+    "case_list": {"case_detail"},
+    "case_detail": {"evaluation"},
+    # 预约取号
+    "appointment": {"appointment_slots", "appointment_mine", "queue_ticket", IDENTIFY},
+    "appointment_slots": {IDENTIFY},
+    "appointment_done": {"evaluation"},
+    "appointment_mine": set(),
+    "queue_ticket": {"evaluation"},
+    # 帮代办
+    "help_request": {"help_done", IDENTIFY},
+    "help_done": {"evaluation"},
+    # 中介超市
+    "intermediary": {"intermediary_detail"},
+    "intermediary_detail": {"intermediary_rate"},
+    "intermediary_rate": set(),
+    # 好差评
+    "evaluation": {"evaluation_done"},
+    "evaluation_done": set(),
 }

@@ -9,3 +9,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", os.path.join(os.path.dirname(__file__), ".escpos-cache"))
 # Blocking I/O on the GUI thread fails loudly in tests (see kiosk/tasks.py).
 os.environ.setdefault("KIOSK_STRICT_THREADS", "1")
+
+import sys
+from pathlib import Path
+
+# Shared test helpers (real servers, simulators, decoders) import as `helpers.<module>` from any suite.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+# Tests exercise the on-screen keyboard exactly as the kiosk runs it.
+os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")

@@ -245,9 +245,29 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
   <context>
     <name>KioskWindow</name>
     <message>
-      <location filename="../screens/window.py" line="200" />
-      <source>本终端尚未接入呼叫服务，请到服务台找工作人员。</source>
-      <translation>This terminal cannot call staff yet. Please ask at the service desk.</translation>
+      <location filename="../screens/window.py" line="217" />
+      <source>暂时无法呼叫，请到服务台找工作人员。</source>
+      <translation>Cannot call staff right now. Please ask at the service desk.</translation>
+    </message>
+    <message>
+      <location filename="../screens/window.py" line="220" />
+      <source>正在呼叫工作人员…</source>
+      <translation>Calling staff…</translation>
+    </message>
+    <message>
+      <location filename="../screens/window.py" line="222" />
+      <source>已通知工作人员，请在原地稍候。</source>
+      <translation>Staff have been called. Please wait here.</translation>
+    </message>
+    <message>
+      <location filename="../screens/window.py" line="223" />
+      <source>呼叫没有送达，请到服务台找工作人员。</source>
+      <translation>The call did not get through. Please ask at the service desk.</translation>
+    </message>
+    <message>
+      <location filename="../screens/window.py" line="227" />
+      <source>网络中断：可以浏览办事指南；提交的申请会保存在本机，联网后自动上传。</source>
+      <translation>Network down: guides still work; applications are saved here and sent when the network returns.</translation>
     </message>
   </context>
   <context>
@@ -256,6 +276,24 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
       <location filename="../screens/overlay.py" line="71" />
       <source>知道了</source>
       <translation>OK</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReceiptPanel</name>
+    <message>
+      <location filename="../screens/receipt.py" line="41" />
+      <source>本机没有可用的打印机。请用手机扫描二维码保存。</source>
+      <translation>No printer is available. Please scan the QR code with your phone.</translation>
+    </message>
+    <message>
+      <location filename="../screens/receipt.py" line="46" />
+      <source>正在打印，请稍候…</source>
+      <translation>Printing, please wait…</translation>
+    </message>
+    <message>
+      <location filename="../screens/receipt.py" line="53" />
+      <source>打印完成，请取走您的回执。</source>
+      <translation>Done. Please take your receipt.</translation>
     </message>
   </context>
   <context>

@@ -10,10 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QTimer
+
 from kiosk.config import KioskConfig
 from kiosk.flow import Router
 from kiosk.screens.theme import Theme
 from kiosk.session import Session
+from kiosk.tasks import run_in_background
 
 
 @dataclass
@@ -40,3 +43,26 @@ class AppContext:
 
     def service(self, name: str) -> Any:
         return self.services.get(name)
+
+    def run(self, work: Callable[[], Any], on_success: Callable[[Any], None],
+            on_failure: Callable[[BaseException], None] | None = None, *, deadline_s: float | None = None) -> None:
+        """Run WORK off the GUI thread for the current citizen.
+
+        The callbacks run on the GUI thread, and only if the session is still the same one: a late answer
+        never lands on the next citizen's screen. With a deadline, on_failure(TimeoutError) comes at the
+        deadline and a later answer is dropped (the citizen was already told).
+        """
+        session_number = self.session.number
+        settled = False
+
+        def settle(callback: Callable[[Any], None] | None, value: Any) -> None:
+            nonlocal settled
+            if settled or self.session.number != session_number:
+                return
+            settled = True
+            if callback is not None:
+                callback(value)
+
+        run_in_background(work, lambda result: settle(on_success, result), lambda exc: settle(on_failure, exc))
+        if deadline_s is not None:
+            QTimer.singleShot(int(deadline_s * 1000), lambda: settle(on_failure, TimeoutError("deadline")))

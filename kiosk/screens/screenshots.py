@@ -33,13 +33,31 @@ def _idle_prompt(built: "Built") -> None:  # noqa: F821
     built.window.idle_prompt.set_seconds(built.ctx.config.display.idle_prompt_s)
 
 
-PLAN: dict[str, Step] = {
+SHELL_PLAN: dict[str, Step] = {
     "home": lambda built: None,
-    "coming_soon": _go("coming_soon", journey="appointment"),
+    "coming_soon": _go("coming_soon", journey="intermediary"),
     "idle_prompt": _idle_prompt,
     "admin_pin": _go("admin_pin"),
     "admin": _admin,
 }
+
+
+def collect_plan() -> dict[str, Step]:
+    """The shell's steps plus every screen module's `screenshot_plan()` (name -> step that reaches it)."""
+    import importlib
+
+    from kiosk.screens.registry import SCREENS
+
+    plan = dict(SHELL_PLAN)
+    for module_name in sorted({target.partition(":")[0] for target in SCREENS.values()}):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue  # a journey whose screens are not written yet
+        plan.update(getattr(module, "screenshot_plan", dict)())
+    return plan
 
 VARIANTS = [(orientation, language, elderly)
             for orientation in ("portrait", "landscape") for language in ("zh_CN", "en") for elderly in (False, True)]
@@ -72,7 +90,7 @@ def render_all(config: KioskConfig, out: str | os.PathLike[str], *, only: set[st
         for orientation, language, elderly in VARIANTS:
             size = PORTRAIT if orientation == "portrait" else LANDSCAPE
             suffix = f"{orientation}_{language}_{'elderly' if elderly else 'normal'}"
-            for name, step in PLAN.items():
+            for name, step in collect_plan().items():
                 if only and name not in only:
                     continue
                 built = build_window(config, size=size, language=language, elderly=elderly, data_dir=Path(data))

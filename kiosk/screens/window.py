@@ -18,8 +18,11 @@ from kiosk.idle import CornerTaps, IdleState, IdleTracker
 from kiosk.screens.bars import BottomBar, TopBar
 from kiosk.screens.base import Screen
 from kiosk.screens.context import AppContext
+from kiosk.screens.keyboard import KeyboardDock
 from kiosk.screens.overlay import IdlePrompt, Message
+from kiosk.screens.widgets import label
 from kiosk.screens.registry import SCREENS, screen_class
+from kiosk.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +61,13 @@ class KioskWindow(QWidget):
         self.bottom.homeClicked.connect(self._go_home)
         self.bottom.backClicked.connect(ctx.router.back)
         self.bottom.callClicked.connect(self._call_staff)
+        self.banner = label("", wrap=True)
+        self.banner.setObjectName("Banner")
+        self.banner.hide()
+        layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
+        self.keyboard = KeyboardDock(self)
+        layout.addWidget(self.keyboard)
         layout.addWidget(self.bottom)
         self.idle_prompt = IdlePrompt(self)
         self.idle_prompt.extendRequested.connect(self._extend)
@@ -202,11 +211,22 @@ class KioskWindow(QWidget):
                 or session.language != display.language or session.elderly_mode != display.elderly_mode_default)
 
     def _call_staff(self) -> None:
-        caller = self.ctx.service("staff_call")
-        if caller is None:
-            self.message.show_text(self.tr("本终端尚未接入呼叫服务，请到服务台找工作人员。"))
-        else:
-            caller()
+        """An event to the central service, which alerts the site's staff; the citizen sees it was sent."""
+        client = self.ctx.service("central")
+        if client is None:
+            self.message.show_text(self.tr("暂时无法呼叫，请到服务台找工作人员。"))
+            return
+        screen = self.ctx.router.current.screen
+        self.message.show_text(self.tr("正在呼叫工作人员…"))
+        run_in_background(lambda: client.call_staff("help", screen),
+                          lambda _: self.message.show_text(self.tr("已通知工作人员，请在原地稍候。")),
+                          lambda _: self.message.show_text(self.tr("呼叫没有送达，请到服务台找工作人员。")))
+
+    def set_offline(self, offline: bool) -> None:
+        """The degraded-mode banner: what still works when the central service cannot be reached."""
+        self.banner.setText(self.tr("网络中断：可以浏览办事指南；提交的申请会保存在本机，联网后自动上传。")
+                            if offline else "")
+        self.banner.setVisible(offline)
 
     # --- admin and lockdown ------------------------------------------------------------------------
     def set_admin_mode(self, on: bool, *, reason: str = "") -> None:

@@ -58,3 +58,10 @@ def test_the_real_screen_graph_loads_without_qtwidgets() -> None:
     code = ("import sys; from kiosk.flow import Router; from kiosk.journeys import SCREEN_GRAPH; "
             "Router(SCREEN_GRAPH); assert 'PySide6.QtWidgets' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_every_screen_in_the_graph_has_a_registered_class_path() -> None:
+    from kiosk.journeys import SCREEN_GRAPH
+    from kiosk.screens.registry import SCREENS
+
+    assert set(SCREEN_GRAPH) == set(SCREENS)

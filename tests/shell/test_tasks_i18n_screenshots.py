@@ -71,10 +71,10 @@ def test_every_text_in_the_code_has_an_english_translation(tmp_path: Path) -> No
 
 @pytest.mark.gui
 def test_screenshots_cover_every_variant_at_the_exact_screen_size(qtbot: QtBot, tmp_path: Path) -> None:
-    from kiosk.screens.screenshots import PLAN, VARIANTS, render_all
+    from kiosk.screens.screenshots import VARIANTS, collect_plan, render_all
 
     written = render_all(load_config(EMBEDDED_DEMO_CONFIG), tmp_path)
-    assert len(written) == len(PLAN) * len(VARIANTS) + 2  # + out-of-service in both orientations
+    assert len(written) == len(collect_plan()) * len(VARIANTS) + 2  # + out-of-service in both orientations
     for path in written:
         image = QImage(str(path))
         expected = (1080, 1920) if "portrait" in path.name else (1920, 1080)

@@ -1,0 +1,12 @@
+// The on-screen keyboard docked in the kiosk window (kiosk/screens/keyboard.py): Pinyin first, English second.
+import QtQuick
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+
+InputPanel {
+    width: parent ? parent.width : 1080
+    Component.onCompleted: {
+        VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
+        VirtualKeyboardSettings.locale = "zh_CN"
+    }
+}

@@ -1,0 +1,112 @@
+"""Reusable: the whole kiosk for journey tests, against real parts.
+
+    from helpers.kiosk_app import running_kiosk
+    def test_x(qtbot, journey_central, tmp_path):      # journey_central: see tests/journeys/conftest.py
+        with running_kiosk(qtbot, journey_central, tmp_path) as kiosk:
+            kiosk.tap(kiosk.window.current_screen.tiles["apply"])
+            kiosk.reader.place_simulated_card("resident-basic")
+            ...
+            kiosk.printed()          # ESC/POS bytes the simulated printer received
+
+The window and Services are the ones the app builds (kiosk/app.py, kiosk/services.py); the central service is
+the reference server on loopback (tests/helpers/central_server.py), the reader the simulator over a real pty,
+the printer the simulator on a loopback socket. Nothing is mocked.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import PORTRAIT, Built, build_window
+from kiosk.config import EMBEDDED_DEMO_CONFIG, KioskConfig, load_config
+from kiosk.services import Services
+
+NEEDED = ("reader", "printer", "catalogue", "central", "outbox", "sync")
+
+
+def kiosk_config(central_url: str, data_dir: Path, **sections: Any) -> KioskConfig:
+    """The demo config pointed at CENTRAL_URL with private storage; SECTIONS override whole sections' keys,
+    e.g. display={"elderly_mode_default": True}."""
+    config = load_config(EMBEDDED_DEMO_CONFIG)
+    storage = dataclasses.replace(config.storage, data_dir=str(data_dir / "data"), log_dir=str(data_dir / "logs"),
+                                  key_file=str(data_dir / "keys" / "outbox.key"))
+    config = dataclasses.replace(config, central=dataclasses.replace(config.central, url=central_url),
+                                 storage=storage)
+    for name, values in sections.items():
+        config = dataclasses.replace(config, **{name: dataclasses.replace(getattr(config, name), **values)})
+    return config
+
+
+@dataclass
+class Kiosk:
+    qtbot: QtBot
+    built: Built
+    services: Services
+
+    @property
+    def window(self) -> Any:
+        return self.built.window
+
+    @property
+    def ctx(self) -> Any:
+        return self.built.ctx
+
+    @property
+    def reader(self) -> Any:
+        return self.ctx.services["reader"]
+
+    @property
+    def printer(self) -> Any:
+        return self.ctx.services["printer"]
+
+    @property
+    def screen(self) -> str:
+        return self.ctx.router.current.screen
+
+    def tap(self, widget: QWidget) -> None:
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+    def wait_screen(self, name: str, timeout_ms: int = 10_000) -> None:
+        self.qtbot.waitUntil(lambda: self.screen == name, timeout=timeout_ms)
+
+    def texts(self) -> str:
+        """Every text the window shows now (labels and fields), to assert on what a citizen can read."""
+        widgets = self.window.findChildren(QLabel) + self.window.findChildren(QLineEdit)
+        return "\n".join(w.text() for w in widgets if w.isVisible())
+
+    def printed(self) -> bytes:
+        """Everything the simulated printer received so far."""
+        simulator = self.printer.service.simulator
+        return bytes(simulator.received) if simulator is not None else b""
+
+
+@contextmanager
+def running_kiosk(qtbot: QtBot, central_url: str, tmp_path: Path, *, size: QSize = PORTRAIT,
+                  wait_for: tuple[str, ...] = NEEDED, **sections: Any) -> Iterator[Kiosk]:
+    config = kiosk_config(central_url, tmp_path, **sections)
+    built = build_window(config, size=size, data_dir=Path(config.storage.data_dir))
+    qtbot.addWidget(built.window)
+    built.window.show()
+    services = Services(config, Path(config.storage.data_dir), built.ctx.services)
+    services.onlineChanged.connect(lambda online: built.window.set_offline(not online))
+    services.start()
+    kiosk = Kiosk(qtbot, built, services)
+    try:
+        qtbot.waitUntil(lambda: all(part in built.ctx.services for part in wait_for), timeout=30_000)
+        if "catalogue" in wait_for and "central" in wait_for:
+            qtbot.waitUntil(lambda: not built.ctx.services["catalogue"].is_empty(), timeout=30_000)
+        yield kiosk
+    finally:
+        built.window.end_session()
+        services.stop()
+        built.ctx.admin_mode = True
+        built.window._allow_close = True  # noqa: SLF001
