@@ -12,13 +12,14 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
-from central.context import AppContext, get_ctx
+from central.context import AppContext, Ctx
 from central.db import schema as t
 from central.errors import ProblemError
 from central.signing import NONCE_RE, SIGNATURE_RE, signature_matches
@@ -98,7 +99,7 @@ def _purge_nonces(ctx: AppContext) -> None:
         conn.execute(delete(t.nonces).where(t.nonces.c.seen_at < cutoff))
 
 
-async def signed_terminal(request: Request, ctx: AppContext = Depends(get_ctx)) -> Terminal:
+async def signed_terminal(request: Request, ctx: Ctx) -> Terminal:
     """Dependency: the terminal that signed this request, or a 401 problem."""
     body = await request.body()
     headers = {k.lower(): v for k, v in request.headers.items()}
@@ -107,10 +108,13 @@ async def signed_terminal(request: Request, ctx: AppContext = Depends(get_ctx)) 
     return terminal
 
 
-def admin_token(request: Request, ctx: AppContext = Depends(get_ctx)) -> str:
+def admin_token(request: Request, ctx: Ctx) -> str:
     """Dependency for /office: `Authorization: Bearer <admin token>` (back-office staff, not terminals)."""
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), ctx.settings.admin_token.encode()):
         raise ProblemError(401, "admin_token_invalid", "send Authorization: Bearer <admin token> (CENTRAL_ADMIN_TOKEN)")
     return "office"
+
+
+SignedTerminal = Annotated[Terminal, Depends(signed_terminal)]

@@ -12,10 +12,10 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, select, update
 
 from central.db import schema as t
-from central.db.engine import insert_ignore
+from central.db.engine import insert_ignore, inserted_id
 from central.errors import ProblemError
 from central.masking import mask_name, mask_phone
-from central.timeutil import CST, local_today, to_local, utcnow
+from central.timeutil import CST, iso, local_today, utcnow
 
 SESSIONS = ((time(9, 0), time(12, 0)), (time(14, 0), time(17, 30)))
 HORIZON_DAYS = 365
@@ -97,7 +97,7 @@ def appointment_view(conn: Connection, row: Any) -> dict[str, Any]:
             "service_id": service.id, "service_name": service.name, "date": row.day, "start": row.start,
             "end": row.end, "state": row.state,
             "applicant": {"name": mask_name(row.applicant["name"]), "phone": mask_phone(row.applicant["phone"])},
-            "created_at": to_local(row.created_at).isoformat()}
+            "created_at": iso(row.created_at)}
 
 
 def book(conn: Connection, service_id: str, day: date, start: str, applicant: dict[str, Any], key: str,
@@ -124,7 +124,7 @@ def book(conn: Connection, service_id: str, day: date, start: str, applicant: di
     result = conn.execute(t.appointments.insert().values(
         unit_id=service.unit_id, service_id=service_id, day=day.isoformat(), start=start, end=slots[start],
         citizen_key=key, applicant=applicant, state="booked", terminal_id=terminal_id, created_at=now, updated_at=now))
-    appt_id = int(result.inserted_primary_key[0])
+    appt_id = inserted_id(result)
     number = f"YY{now.astimezone(CST):%Y%m%d}{appt_id:06d}"
     conn.execute(update(t.appointments).where(t.appointments.c.id == appt_id).values(appointment_number=number))
     row = conn.execute(select(t.appointments).where(t.appointments.c.id == appt_id)).one()
@@ -190,7 +190,7 @@ def issue_ticket(conn: Connection, service_id: str, terminal_id: str, appointmen
         created_at=now))
     return {"ticket_number": number, "unit_name": unit.name, "service_name": service.name, "window_group": group,
             "window_name": service.window_name, "waiting": ahead, "priority": priority,
-            "appointment_number": appointment_number, "issued_at": to_local(now).isoformat()}
+            "appointment_number": appointment_number, "issued_at": iso(now)}
 
 
 def check_in(conn: Connection, number: str, verifier: str, citizen_key: str, terminal_id: str) -> dict[str, Any]:

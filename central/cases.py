@@ -12,11 +12,12 @@ from sqlalchemy import Connection, or_, select, update
 
 from central.auth import Terminal
 from central.db import schema as t
+from central.db.engine import inserted_id
 from central.errors import ProblemError
 from central.masking import mask_name, mask_phone
 from central.models.cases import CaseCreate
 from central.signing import keyed_hash
-from central.timeutil import CST, add_working_days, to_local, utcnow
+from central.timeutil import CST, add_working_days, iso, utcnow
 from central.workflow import append_event, route_case
 
 
@@ -35,20 +36,17 @@ def _check_value(attr: dict[str, Any], value: Any) -> str | None:
             return f"does not match the required format ({attr.get('hint') or attr['pattern']})"
         if len(value) > (2000 if datatype == "text" else 200):
             return "too long"
-    elif datatype == "number":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return "must be a number"
+    elif datatype == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        return "must be a number"
     elif datatype == "datetime":
         try:
             datetime.fromisoformat(str(value))
         except ValueError:
             return "must be an ISO-8601 date or date-time"
-    elif datatype == "singlevaluelist":
-        if value not in keys:
-            return f"must be one of {sorted(keys)}"
-    elif datatype == "multivaluelist":
-        if not isinstance(value, list) or not value or any(v not in keys for v in value):
-            return f"must be a non-empty list of {sorted(keys)}"
+    elif datatype == "singlevaluelist" and value not in keys:
+        return f"must be one of {sorted(keys)}"
+    elif datatype == "multivaluelist" and (not isinstance(value, list) or not value or any(v not in keys for v in value)):
+        return f"must be a non-empty list of {sorted(keys)}"
     return None
 
 
@@ -97,7 +95,7 @@ def create_case(conn: Connection, pepper: str, terminal: Terminal, body: CaseCre
         form=body.form, materials=[m.model_dump() for m in body.materials], missing_materials=[],
         delivery=delivery, local_reference=body.local_reference, promised_by=promised_by,
         created_at=now, updated_at=now))
-    case_id = int(result.inserted_primary_key[0])
+    case_id = inserted_id(result)
     number = f"LY{now.astimezone(CST):%Y%m%d}{case_id:06d}"
     conn.execute(update(t.cases).where(t.cases.c.id == case_id).values(case_number=number))
     append_event(conn, case_id, "已提交", f"自助终端 {terminal.id}（{terminal.site_name}）", "自助终端提交申请")
@@ -116,14 +114,14 @@ def case_view(conn: Connection, row: Any) -> dict[str, Any]:
         "applicant": {"name": mask_name(row.applicant["name"]), "phone": mask_phone(row.applicant["phone"])},
         "state": row.state, "outcome": row.outcome, "outcome_reason": row.outcome_reason, "route": row.route,
         "offices": row.offices,
-        "history": [{"state": e.state, "time": to_local(e.time).isoformat(), "office": e.office, "note": e.note}
+        "history": [{"state": e.state, "time": iso(e.time), "office": e.office, "note": e.note}
                     for e in events],
         "missing_materials": list(row.missing_materials),
         "delivery": {"method": delivery["method"], "pickup_site": delivery.get("pickup_site"),
                      "tracking_number": row.tracking_number, "carrier": row.carrier},
-        "promised_by": to_local(row.promised_by).isoformat() if row.promised_by else None,
+        "promised_by": iso(row.promised_by) if row.promised_by else None,
         "local_reference": row.local_reference,
-        "created_at": to_local(row.created_at).isoformat(), "updated_at": to_local(row.updated_at).isoformat(),
+        "created_at": iso(row.created_at), "updated_at": iso(row.updated_at),
     }
 
 
@@ -142,12 +140,12 @@ def verifier_ok(row: Any, terminal: Terminal, verifier: str | None) -> bool:
         if re.fullmatch(r"[0-9]{4}", verifier):
             return hmac.compare_digest(verifier, row.phone_last4)
         return hmac.compare_digest(hashlib.sha256(verifier.encode()).hexdigest(), row.qr_token_hash)
-    return row.terminal_id == terminal.id
+    return bool(row.terminal_id == terminal.id)
 
 
 def search_cases(conn: Connection, key: str) -> list[dict[str, Any]]:
     rows = conn.execute(select(t.cases).where(t.cases.c.citizen_key == key).order_by(t.cases.c.id.desc())).all()
     return [{"case_number": r.case_number, "service_code": r.service_code, "service_name": r.service_name,
              "state": r.state, "outcome": r.outcome, "local_reference": r.local_reference,
-             "created_at": to_local(r.created_at).isoformat(), "updated_at": to_local(r.updated_at).isoformat()}
+             "created_at": iso(r.created_at), "updated_at": iso(r.updated_at)}
             for r in rows]

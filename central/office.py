@@ -9,7 +9,7 @@ from central import workflow
 from central.cases import case_view, find_case
 from central.db import schema as t
 from central.errors import ProblemError
-from central.timeutil import to_local, utcnow
+from central.timeutil import iso, utcnow
 
 
 def list_cases(conn: Connection, state: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
@@ -17,7 +17,7 @@ def list_cases(conn: Connection, state: str | None = None, limit: int = 50) -> l
     if state:
         query = query.where(t.cases.c.state == state)
     return [{"case_number": r.case_number, "service_name": r.service_name, "state": r.state, "route": r.route,
-             "office": r.offices["accept"], "updated_at": to_local(r.updated_at).isoformat()}
+             "office": r.offices["accept"], "updated_at": iso(r.updated_at)}
             for r in conn.execute(query)]
 
 
@@ -58,5 +58,5 @@ def follow_ups(conn: Connection) -> list[dict[str, Any]]:
         out.append({"follow_up_number": r["follow_up_number"], "evaluation_number": r["evaluation_number"],
                     "level": r["level"], "tags": r["tags"], "case_number": r["case_number"],
                     "service_code": r["service_code"], "state": r["state"],
-                    "callback_due": to_local(r["callback_due"]).isoformat(), "fix_due": to_local(r["fix_due"]).isoformat()})
+                    "callback_due": iso(r["callback_due"]), "fix_due": iso(r["fix_due"])})
     return out

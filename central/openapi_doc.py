@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from central import API_PREFIX
 
 PUBLIC_PATHS = {f"{API_PREFIX}/time", f"{API_PREFIX}/health"}
-SIGNED = [{"TerminalId": [], "Timestamp": [], "Nonce": [], "Signature": []}]
+SIGNED: list[dict[str, list[str]]] = [{"TerminalId": [], "Timestamp": [], "Nonce": [], "Signature": []}]
 SCHEMES = {
     "TerminalId": {"type": "apiKey", "in": "header", "name": "X-Terminal-Id", "description": "terminal id, e.g. LY-DEMO-0001"},
     "Timestamp": {"type": "apiKey", "in": "header", "name": "X-Timestamp", "description": "unix seconds (integer)"},

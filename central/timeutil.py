@@ -1,21 +1,21 @@
 """Time helpers: everything is stored in UTC and shown with the China offset (+08:00)."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 CST = timezone(timedelta(hours=8), "CST")
 
 
 def utcnow() -> datetime:
     """Aware UTC now; the single clock of the service (tests never patch it)."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def as_utc(value: datetime) -> datetime:
     """SQLite returns naive datetimes for DateTime(timezone=True): they were stored as UTC."""
     if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
 
 
 def to_local(value: datetime | None) -> datetime | None:
@@ -23,6 +23,11 @@ def to_local(value: datetime | None) -> datetime | None:
     if value is None:
         return None
     return as_utc(value).astimezone(CST)
+
+
+def iso(value: datetime) -> str:
+    """ISO-8601 text with the +08:00 offset, as stored in JSON answers."""
+    return as_utc(value).astimezone(CST).isoformat()
 
 
 def local_today() -> date:

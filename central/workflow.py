@@ -105,7 +105,7 @@ def advance(conn: Connection, number: str, note: str = "") -> str:
         _set_state(conn, row, "已送达", row.carrier or "快递", note or "快递已签收")
     else:
         raise _refuse(row, "advance", "已提交/预审中/待补正/已受理/已办结(批准)/待领取/已寄出; use decide in 审核中")
-    return _load(conn, number).state
+    return str(_load(conn, number).state)
 
 
 def return_for_correction(conn: Connection, number: str, missing: list[str], note: str = "") -> str:

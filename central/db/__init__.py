@@ -5,7 +5,7 @@ dialect-specific thing (ON CONFLICT DO NOTHING) is wrapped in `engine.insert_ign
 """
 from __future__ import annotations
 
-from central.db.engine import make_engine, insert_ignore, reset_schema
+from central.db.engine import insert_ignore, make_engine, reset_schema
 from central.db.schema import metadata
 
-__all__ = ["make_engine", "insert_ignore", "reset_schema", "metadata"]
+__all__ = ["insert_ignore", "make_engine", "metadata", "reset_schema"]

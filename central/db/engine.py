@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event
+from sqlalchemy import Connection, CursorResult, Engine, Table, create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.sql.dml import Insert
@@ -55,6 +55,14 @@ def insert_ignore(bind: Engine | Connection, table: Table) -> Insert:
     if bind.dialect.name == "postgresql":
         return postgresql.insert(table).on_conflict_do_nothing()
     return sqlite.insert(table).on_conflict_do_nothing()
+
+
+def inserted_id(result: CursorResult[Any]) -> int:
+    """The autoincrement id of a single-row INSERT (both dialects return it)."""
+    pk = result.inserted_primary_key
+    if pk is None:
+        raise RuntimeError("INSERT did not return a primary key")
+    return int(pk[0])
 
 
 def create_schema(engine: Engine) -> None:

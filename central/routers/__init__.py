@@ -5,8 +5,18 @@ from fastapi import APIRouter
 
 
 def all_routers() -> list[APIRouter]:
-    from central.routers import (appointments, cases, catalogue, evaluations, help_requests, intermediaries,
-                                 office, staff_calls, system, terminals)
+    from central.routers import (
+        appointments,
+        cases,
+        catalogue,
+        evaluations,
+        help_requests,
+        intermediaries,
+        office,
+        staff_calls,
+        system,
+        terminals,
+    )
     return [system.router, catalogue.router, cases.router, appointments.router, appointments.queue_router,
             help_requests.router, intermediaries.router, evaluations.router, terminals.router,
             staff_calls.router, office.router]

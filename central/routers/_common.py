@@ -2,21 +2,27 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Header, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from central.auth import Terminal
 from central.context import AppContext
 from central.errors import ProblemError
-from central.idempotency import Operation, request_fingerprint, run_idempotent, validate_key
+from central.idempotency import (
+    Operation,
+    request_fingerprint,
+    run_idempotent,
+    validate_key,
+)
 
 IDEMPOTENCY_DESCRIPTION = ("UUID chosen by the client when the submission is created and reused on every retry: "
                            "a repeat returns the original status and body (header Idempotent-Replayed: true), "
                            "409 idempotency_in_flight while the first is running, 422 idempotency_conflict if "
                            "the payload differs. Kept 30 days.")
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", description=IDEMPOTENCY_DESCRIPTION)]
 
 
 async def canonical_body(request: Request) -> bytes:

@@ -2,22 +2,33 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import Connection, select
 
 from central import booking
-from central.auth import Terminal, signed_terminal
+from central.auth import SignedTerminal
 from central.cases import citizen_key
-from central.context import AppContext, get_ctx
+from central.context import AppContext, Ctx
 from central.db import schema as t
-from central.models.appointments import (Appointment, AppointmentCancel, AppointmentCreate, AppointmentList,
-                                         AppointmentSearch, CheckIn, DayList, QueueStatus, SlotList, Ticket,
-                                         TicketCreate, UnitList)
+from central.models.appointments import (
+    Appointment,
+    AppointmentCancel,
+    AppointmentCreate,
+    AppointmentList,
+    AppointmentSearch,
+    CheckIn,
+    DayList,
+    QueueStatus,
+    SlotList,
+    Ticket,
+    TicketCreate,
+    UnitList,
+)
 from central.models.common import problem_responses
-from central.routers._common import IDEMPOTENCY_DESCRIPTION, idempotent
+from central.routers._common import IdempotencyKey, idempotent
 
 router = APIRouter(prefix="/appointments", tags=["appointments"], responses=problem_responses(401))
 queue_router = APIRouter(prefix="/queue", tags=["queue"], responses=problem_responses(401))
@@ -30,7 +41,7 @@ def _key_for(ctx: AppContext, verifier: str) -> str:
 
 
 @router.get("/units", response_model=UnitList, summary="Units that take appointments, with their services")
-def list_units(terminal: Terminal = Depends(signed_terminal), ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def list_units(terminal: SignedTerminal, ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.connect() as conn:
         units = conn.execute(select(t.appointment_units).order_by(t.appointment_units.c.sort_order)).all()
         services = conn.execute(select(t.appointment_services).order_by(t.appointment_services.c.sort_order)).all()
@@ -46,26 +57,23 @@ def list_units(terminal: Terminal = Depends(signed_terminal), ctx: AppContext = 
 
 @router.get("/services/{service_id}/days", response_model=DayList, responses=problem_responses(404),
             summary="Today and the next 364 days with remaining capacity")
-def list_days(service_id: str, terminal: Terminal = Depends(signed_terminal),
-              ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def list_days(service_id: str, terminal: SignedTerminal, ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.connect() as conn:
         return {"service_id": service_id, "days": booking.list_days(conn, service_id)}
 
 
 @router.get("/services/{service_id}/slots", response_model=SlotList, responses=problem_responses(404, 422),
             summary="Time slots of one day with remaining capacity")
-def list_slots(service_id: str, date: date = Query(description="YYYY-MM-DD"),
-               terminal: Terminal = Depends(signed_terminal), ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def list_slots(service_id: str, date: Annotated[date, Query(description="YYYY-MM-DD")], terminal: SignedTerminal,
+               ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.connect() as conn:
         return {"service_id": service_id, "date": date, "slots": booking.list_slots(conn, service_id, date)}
 
 
 @router.post("", status_code=201, response_model=Appointment, responses=problem_responses(400, 404, 409, 422),
              summary="Book a slot (Idempotency-Key required); 409 slot_full when no capacity remains")
-async def book(body: AppointmentCreate, request: Request,
-               idempotency_key: str | None = Header(default=None, alias="Idempotency-Key",
-                                                    description=IDEMPOTENCY_DESCRIPTION),
-               terminal: Terminal = Depends(signed_terminal), ctx: AppContext = Depends(get_ctx)) -> JSONResponse:
+async def book(body: AppointmentCreate, request: Request, terminal: SignedTerminal, ctx: Ctx,
+               idempotency_key: IdempotencyKey = None) -> JSONResponse:
     key = citizen_key(ctx.settings.citizen_pepper, body.applicant.id_number)
 
     def op(conn: Connection) -> tuple[int, dict[str, Any]]:
@@ -74,33 +82,29 @@ async def book(body: AppointmentCreate, request: Request,
 
 
 @router.post("/search", response_model=AppointmentList, summary="A citizen's appointments, by the card's ID number")
-def search(body: AppointmentSearch, terminal: Terminal = Depends(signed_terminal),
-           ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def search(body: AppointmentSearch, terminal: SignedTerminal, ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.connect() as conn:
         return {"appointments": booking.search(conn, citizen_key(ctx.settings.citizen_pepper, body.id_number))}
 
 
 @router.post("/{appointment_number}/cancel", response_model=Appointment, responses=problem_responses(404, 409),
              summary="Cancel (frees the slot); verifier = last 4 phone digits or the card's ID number")
-def cancel(appointment_number: str, body: AppointmentCancel, terminal: Terminal = Depends(signed_terminal),
-           ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def cancel(appointment_number: str, body: AppointmentCancel, terminal: SignedTerminal, ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.begin() as conn:
         return booking.cancel(conn, appointment_number, body.verifier, _key_for(ctx, body.verifier))
 
 
 @router.post("/{appointment_number}/check-in", response_model=Ticket, responses=problem_responses(404, 409, 422),
              summary="Check in today's appointment at a hall: a priority queue ticket")
-def check_in(appointment_number: str, body: CheckIn, terminal: Terminal = Depends(signed_terminal),
-             ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def check_in(appointment_number: str, body: CheckIn, terminal: SignedTerminal, ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.begin() as conn:
         return booking.check_in(conn, appointment_number, body.verifier, _key_for(ctx, body.verifier), terminal.id)
 
 
 @queue_router.post("/tickets", status_code=201, response_model=Ticket, responses=problem_responses(404, 422),
                    summary="Take a queue ticket (取号) for a hall service; Idempotency-Key optional")
-async def take_ticket(body: TicketCreate, request: Request,
-                      idempotency_key: str | None = Header(default=None, alias="Idempotency-Key"),
-                      terminal: Terminal = Depends(signed_terminal), ctx: AppContext = Depends(get_ctx)) -> JSONResponse:
+async def take_ticket(body: TicketCreate, request: Request, terminal: SignedTerminal, ctx: Ctx,
+                      idempotency_key: IdempotencyKey = None) -> JSONResponse:
     def op(conn: Connection) -> tuple[int, dict[str, Any]]:
         return 201, booking.issue_ticket(conn, body.service_id, terminal.id)
     return await idempotent(request, ctx, terminal, idempotency_key, op, required=False)
@@ -108,7 +112,6 @@ async def take_ticket(body: TicketCreate, request: Request,
 
 @queue_router.get("/units/{unit_id}", response_model=QueueStatus, responses=problem_responses(404),
                   summary="How many are waiting per window group today")
-def queue_status(unit_id: str, terminal: Terminal = Depends(signed_terminal),
-                 ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def queue_status(unit_id: str, terminal: SignedTerminal, ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.connect() as conn:
         return {"unit_id": unit_id, "groups": booking.queue_status(conn, unit_id)}

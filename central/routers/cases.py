@@ -1,30 +1,30 @@
 """Cases: submit (idempotent), look up one with a verifier, list a citizen's cases by card."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import Connection
 
 from central import cases as logic
-from central.auth import Terminal, signed_terminal
-from central.context import AppContext, get_ctx
+from central.auth import SignedTerminal
+from central.context import Ctx
 from central.errors import ProblemError
 from central.models.cases import CaseCreate, CaseCreated, CaseList, CaseSearch, CaseView
 from central.models.common import problem_responses
-from central.routers._common import IDEMPOTENCY_DESCRIPTION, idempotent
+from central.routers._common import IdempotencyKey, idempotent
+
+VERIFIER_DOC = ("last 4 digits of the applicant's phone, or the QR token; not needed by the terminal that "
+                "submitted the case")
 
 router = APIRouter(prefix="/cases", tags=["cases"], responses=problem_responses(401))
 
 
 @router.post("", status_code=201, response_model=CaseCreated, responses=problem_responses(400, 409, 422),
              summary="Submit a case (办件); Idempotency-Key required")
-async def submit_case(body: CaseCreate, request: Request,
-                      idempotency_key: str | None = Header(default=None, alias="Idempotency-Key",
-                                                           description=IDEMPOTENCY_DESCRIPTION),
-                      terminal: Terminal = Depends(signed_terminal),
-                      ctx: AppContext = Depends(get_ctx)) -> JSONResponse:
+async def submit_case(body: CaseCreate, request: Request, terminal: SignedTerminal, ctx: Ctx,
+                      idempotency_key: IdempotencyKey = None) -> JSONResponse:
     def op(conn: Connection) -> tuple[int, dict[str, Any]]:
         return logic.create_case(conn, ctx.settings.citizen_pepper, terminal, body)
     return await idempotent(request, ctx, terminal, idempotency_key, op)
@@ -32,8 +32,7 @@ async def submit_case(body: CaseCreate, request: Request,
 
 @router.post("/search", response_model=CaseList, responses=problem_responses(422),
              summary="A citizen's cases, identified by the ID number read from the card (no side effects)")
-def search_cases(body: CaseSearch, terminal: Terminal = Depends(signed_terminal),
-                 ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def search_cases(body: CaseSearch, terminal: SignedTerminal, ctx: Ctx) -> dict[str, Any]:
     key = logic.citizen_key(ctx.settings.citizen_pepper, body.id_number)
     with ctx.engine.connect() as conn:
         return {"cases": logic.search_cases(conn, key)}
@@ -41,10 +40,8 @@ def search_cases(body: CaseSearch, terminal: Terminal = Depends(signed_terminal)
 
 @router.get("/{case_number}", response_model=CaseView, responses=problem_responses(404),
             summary="One case with its state history; verifier = last 4 phone digits or the QR token")
-def get_case(case_number: str,
-             verifier: str | None = Query(default=None, max_length=64, description="last 4 digits of the applicant's "
-                                          "phone, or the QR token; not needed by the terminal that submitted the case"),
-             terminal: Terminal = Depends(signed_terminal), ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def get_case(case_number: str, terminal: SignedTerminal, ctx: Ctx,
+             verifier: Annotated[str | None, Query(max_length=64, description=VERIFIER_DOC)] = None) -> dict[str, Any]:
     with ctx.engine.connect() as conn:
         row = logic.find_case(conn, case_number)
         # Same answer for "no such case" and "wrong verifier": case numbers cannot be probed.

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
@@ -10,10 +10,15 @@ from sqlalchemy import func, select
 
 from central import catalogue as cat
 from central.auth import signed_terminal
-from central.context import AppContext, get_ctx
+from central.context import AppContext, Ctx
 from central.db import schema as t
 from central.errors import ProblemError
-from central.models.catalogue import CatalogueItem, CatalogueItemList, RegionList, ServiceGuide
+from central.models.catalogue import (
+    CatalogueItem,
+    CatalogueItemList,
+    RegionList,
+    ServiceGuide,
+)
 from central.models.common import problem_responses
 from central.timeutil import to_local
 
@@ -38,9 +43,8 @@ def _parse_since(since: str | None) -> datetime | None:
 @router.get("/catalogue/items", response_model=CatalogueItemList,
             responses={304: {"description": "Not modified (If-None-Match matched the ETag)"}},
             summary="Catalogue items: full, or changed since a time (deleted ones flagged)")
-def list_items(request: Request, since: str | None = Query(default=None, description="ISO-8601 with zone; "
-               "returns items changed after it, including deleted ones"),
-               ctx: AppContext = Depends(get_ctx)) -> Response:
+def list_items(request: Request, ctx: Ctx,
+               since: Annotated[str | None, Query(description="ISO-8601 with zone; " "returns items changed after it, including deleted ones")] = None) -> Response:
     since_dt = _parse_since(since)
     with ctx.engine.connect() as conn:
         version = cat.catalogue_version(conn)
@@ -64,13 +68,13 @@ def _item_row(ctx: AppContext, code: str) -> Any:
 
 @router.get("/catalogue/items/{code}", response_model=CatalogueItem, responses=problem_responses(404),
             summary="One catalogue item")
-def get_item(code: str, ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def get_item(code: str, ctx: Ctx) -> dict[str, Any]:
     return cat.item_dict(_item_row(ctx, code))
 
 
 @router.get("/catalogue/items/{code}/guide", response_model=ServiceGuide, responses=problem_responses(404),
             summary="Service guide: 13 elements, materials, form (Open311-style attributes), delivery")
-def get_guide(code: str, ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def get_guide(code: str, ctx: Ctx) -> dict[str, Any]:
     row = _item_row(ctx, code)
     if not row.has_guide or not row.guide:
         raise ProblemError(404, "guide_not_available", f"item {code} has no service guide yet; call the consult phone")
@@ -86,7 +90,7 @@ def _region_node(conn: Any, row: Any) -> dict[str, Any]:
 
 @router.get("/regions/{code}", response_model=RegionList, responses=problem_responses(404),
             summary="A region and its children (county -> townships -> villages), for address picking")
-def get_region(code: str, ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def get_region(code: str, ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.connect() as conn:
         row = conn.execute(select(t.regions).where(t.regions.c.code == code)).first()
         if row is None:
@@ -97,5 +101,5 @@ def get_region(code: str, ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
 
 
 @router.get("/regions", response_model=RegionList, summary="The county and its townships")
-def get_root_region(ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def get_root_region(ctx: Ctx) -> dict[str, Any]:
     return get_region("430181", ctx)

@@ -3,18 +3,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Header, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import Connection, select, update
 
-from central.auth import Terminal, signed_terminal
-from central.context import AppContext, get_ctx
+from central.auth import SignedTerminal
+from central.context import Ctx
 from central.db import schema as t
+from central.db.engine import inserted_id
 from central.errors import ProblemError
 from central.models.common import problem_responses
 from central.models.services import Evaluation, EvaluationCreate, EvaluationTags
-from central.routers._common import IDEMPOTENCY_DESCRIPTION, idempotent
-from central.timeutil import CST, add_working_days, to_local, utcnow
+from central.routers._common import IdempotencyKey, idempotent
+from central.timeutil import CST, add_working_days, iso, utcnow
 
 router = APIRouter(prefix="/evaluations", tags=["evaluations"], responses=problem_responses(401))
 
@@ -28,16 +29,14 @@ TAGS = {"非常满意": GOOD_TAGS, "满意": GOOD_TAGS, "基本满意": GOOD_TAG
 
 
 @router.get("/tags", response_model=EvaluationTags, summary="The five levels and the tags offered for each")
-def tags(terminal: Terminal = Depends(signed_terminal)) -> dict[str, Any]:
+def tags(terminal: SignedTerminal) -> dict[str, Any]:
     return {"levels": list(LEVELS), "tags": TAGS}
 
 
 @router.post("", status_code=201, response_model=Evaluation, responses=problem_responses(400, 409, 422),
              summary="Rate a case or a service (Idempotency-Key required)")
-async def evaluate(body: EvaluationCreate, request: Request,
-                   idempotency_key: str | None = Header(default=None, alias="Idempotency-Key",
-                                                        description=IDEMPOTENCY_DESCRIPTION),
-                   terminal: Terminal = Depends(signed_terminal), ctx: AppContext = Depends(get_ctx)) -> JSONResponse:
+async def evaluate(body: EvaluationCreate, request: Request, terminal: SignedTerminal, ctx: Ctx,
+                   idempotency_key: IdempotencyKey = None) -> JSONResponse:
     if not body.case_number and not body.service_code:
         raise ProblemError(422, "validation_failed", "link the evaluation to a case_number or a service_code",
                            errors=[{"field": "case_number", "message": "case_number or service_code required"}])
@@ -61,7 +60,7 @@ async def evaluate(body: EvaluationCreate, request: Request,
         res = conn.execute(t.evaluations.insert().values(
             level=body.level, score=SCORES[body.level], tags=body.tags, comment=body.comment,
             case_number=body.case_number, service_code=service_code, terminal_id=terminal.id, created_at=now))
-        eid = int(res.inserted_primary_key[0])
+        eid = inserted_id(res)
         number = f"PJ{now.astimezone(CST):%Y%m%d}{eid:06d}"
         conn.execute(update(t.evaluations).where(t.evaluations.c.id == eid).values(evaluation_number=number))
         follow_up = None
@@ -69,12 +68,12 @@ async def evaluate(body: EvaluationCreate, request: Request,
             callback_due, fix_due = add_working_days(now, 1), add_working_days(now, 15)
             res = conn.execute(t.follow_ups.insert().values(evaluation_id=eid, state="open", callback_due=callback_due,
                                                             fix_due=fix_due, created_at=now))
-            fid = int(res.inserted_primary_key[0])
+            fid = inserted_id(res)
             fnumber = f"HF{now.astimezone(CST):%Y%m%d}{fid:06d}"
             conn.execute(update(t.follow_ups).where(t.follow_ups.c.id == fid).values(follow_up_number=fnumber))
-            follow_up = {"follow_up_number": fnumber, "state": "open", "callback_due": to_local(callback_due).isoformat(),
-                         "fix_due": to_local(fix_due).isoformat()}
+            follow_up = {"follow_up_number": fnumber, "state": "open", "callback_due": iso(callback_due),
+                         "fix_due": iso(fix_due)}
         return 201, {"evaluation_number": number, "level": body.level, "tags": body.tags,
                      "case_number": body.case_number, "service_code": service_code,
-                     "created_at": to_local(now).isoformat(), "follow_up": follow_up}
+                     "created_at": iso(now), "follow_up": follow_up}
     return await idempotent(request, ctx, terminal, idempotency_key, op)

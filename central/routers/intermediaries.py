@@ -1,19 +1,19 @@
 """The intermediary-service supermarket (中介服务超市): providers, published fees and time limits, ratings."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import Connection, select, update
 
-from central.auth import Terminal, signed_terminal
-from central.context import AppContext, get_ctx
+from central.auth import SignedTerminal
+from central.context import Ctx
 from central.db import schema as t
 from central.errors import ProblemError
 from central.models.common import problem_responses
 from central.models.services import Intermediary, IntermediaryList, Rating, RatingCreate
-from central.routers._common import IDEMPOTENCY_DESCRIPTION, idempotent
+from central.routers._common import IdempotencyKey, idempotent
 from central.timeutil import utcnow
 
 router = APIRouter(prefix="/intermediaries", tags=["intermediaries"], responses=problem_responses(401))
@@ -30,8 +30,8 @@ def _summary(row: Any) -> dict[str, Any]:
 
 
 @router.get("", response_model=IntermediaryList, summary="Providers, optionally of one category (测绘, 评估 ...)")
-def list_providers(category: str | None = Query(default=None), terminal: Terminal = Depends(signed_terminal),
-                   ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def list_providers(terminal: SignedTerminal, ctx: Ctx,
+                   category: Annotated[str | None, Query()] = None) -> dict[str, Any]:
     with ctx.engine.connect() as conn:
         rows = conn.execute(select(t.intermediaries).order_by(t.intermediaries.c.sort_order)).all()
     categories = list(dict.fromkeys(r.category for r in rows))
@@ -40,8 +40,7 @@ def list_providers(category: str | None = Query(default=None), terminal: Termina
 
 @router.get("/{provider_id}", response_model=Intermediary, responses=problem_responses(404),
             summary="A provider with qualification, contact, services, fees, time limits")
-def get_provider(provider_id: str, terminal: Terminal = Depends(signed_terminal),
-                 ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def get_provider(provider_id: str, terminal: SignedTerminal, ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.connect() as conn:
         row = conn.execute(select(t.intermediaries).where(t.intermediaries.c.id == provider_id)).first()
     if row is None:
@@ -53,10 +52,8 @@ def get_provider(provider_id: str, terminal: Terminal = Depends(signed_terminal)
 
 @router.post("/{provider_id}/ratings", status_code=201, response_model=Rating, responses=problem_responses(400, 404, 409, 422),
              summary="Rate a provider 1-5 (Idempotency-Key required)")
-async def rate(provider_id: str, body: RatingCreate, request: Request,
-               idempotency_key: str | None = Header(default=None, alias="Idempotency-Key",
-                                                    description=IDEMPOTENCY_DESCRIPTION),
-               terminal: Terminal = Depends(signed_terminal), ctx: AppContext = Depends(get_ctx)) -> JSONResponse:
+async def rate(provider_id: str, body: RatingCreate, request: Request, terminal: SignedTerminal, ctx: Ctx,
+               idempotency_key: IdempotencyKey = None) -> JSONResponse:
     def op(conn: Connection) -> tuple[int, dict[str, Any]]:
         row = conn.execute(select(t.intermediaries).where(t.intermediaries.c.id == provider_id)).first()
         if row is None:

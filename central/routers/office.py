@@ -1,20 +1,28 @@
 """Back office (admin token, not terminal signatures): move cases, edit the catalogue, watch terminals."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy import select
 
 from central import office as logic
 from central.auth import admin_token
-from central.context import AppContext, get_ctx
+from central.context import Ctx
 from central.db import schema as t
 from central.maintenance import purge_all
 from central.models.cases import CaseView
 from central.models.common import problem_responses
-from central.models.system import (FollowUpList, ItemPatch, OfficeDecide, OfficeMail, OfficeNote, OfficeReturn,
-                                   PurgeResult, TerminalStatus)
+from central.models.system import (
+    FollowUpList,
+    ItemPatch,
+    OfficeDecide,
+    OfficeMail,
+    OfficeNote,
+    OfficeReturn,
+    PurgeResult,
+    TerminalStatus,
+)
 from central.timeutil import to_local
 
 router = APIRouter(prefix="/office", tags=["office"], dependencies=[Depends(admin_token)],
@@ -22,57 +30,57 @@ router = APIRouter(prefix="/office", tags=["office"], dependencies=[Depends(admi
 
 
 @router.get("/cases", summary="Latest cases, optionally in one state")
-def list_cases(state: str | None = Query(default=None), limit: int = Query(default=50, ge=1, le=500),
-               ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def list_cases(ctx: Ctx, state: Annotated[str | None, Query()] = None,
+               limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
     with ctx.engine.connect() as conn:
         return {"cases": logic.list_cases(conn, state, limit)}
 
 
 @router.get("/cases/{case_number}", response_model=CaseView, summary="One case (no verifier needed)")
-def get_case(case_number: str, ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def get_case(case_number: str, ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.connect() as conn:
         return logic.view(conn, case_number)
 
 
 @router.post("/cases/{case_number}/advance", response_model=CaseView, summary="Next ordinary step")
-def advance(case_number: str, body: OfficeNote, ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def advance(case_number: str, body: OfficeNote, ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.begin() as conn:
         return logic.apply(conn, "advance", case_number, note=body.note)
 
 
 @router.post("/cases/{case_number}/return", response_model=CaseView, summary="Return for correction (一次性告知)")
-def return_case(case_number: str, body: OfficeReturn, ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def return_case(case_number: str, body: OfficeReturn, ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.begin() as conn:
         return logic.apply(conn, "return", case_number, missing=body.missing, note=body.note)
 
 
 @router.post("/cases/{case_number}/decide", response_model=CaseView, summary="Approve or refuse (with reason)")
-def decide(case_number: str, body: OfficeDecide, ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def decide(case_number: str, body: OfficeDecide, ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.begin() as conn:
         return logic.apply(conn, "decide", case_number, approve=body.approve, reason=body.reason)
 
 
 @router.post("/cases/{case_number}/mail", response_model=CaseView, summary="Mail the result with a tracking number")
-def mail(case_number: str, body: OfficeMail, ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def mail(case_number: str, body: OfficeMail, ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.begin() as conn:
         return logic.apply(conn, "mail", case_number, tracking_number=body.tracking_number, carrier=body.carrier,
                            note=body.note)
 
 
 @router.patch("/catalogue/items/{code}", status_code=204, summary="Edit or delete a catalogue item")
-def patch_item(code: str, body: ItemPatch, ctx: AppContext = Depends(get_ctx)) -> None:
+def patch_item(code: str, body: ItemPatch, ctx: Ctx) -> None:
     with ctx.engine.begin() as conn:
         logic.patch_item(conn, code, body.model_dump())
 
 
 @router.get("/follow-ups", response_model=FollowUpList, summary="Follow-ups opened by poor evaluations")
-def follow_ups(ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def follow_ups(ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.connect() as conn:
         return {"follow_ups": logic.follow_ups(conn)}
 
 
 @router.get("/terminals", response_model=list[TerminalStatus], summary="Terminals and their last heartbeat")
-def terminals(ctx: AppContext = Depends(get_ctx)) -> list[dict[str, Any]]:
+def terminals(ctx: Ctx) -> list[dict[str, Any]]:
     with ctx.engine.connect() as conn:
         rows = conn.execute(select(t.terminals).order_by(t.terminals.c.id)).all()
     return [{"id": r.id, "site_name": r.site_name, "region_code": r.region_code,
@@ -80,5 +88,5 @@ def terminals(ctx: AppContext = Depends(get_ctx)) -> list[dict[str, Any]]:
 
 
 @router.post("/purge", response_model=PurgeResult, summary="Drop idempotency keys older than 30 days and old nonces")
-def purge(ctx: AppContext = Depends(get_ctx)) -> dict[str, int]:
+def purge(ctx: Ctx) -> dict[str, int]:
     return purge_all(ctx)

@@ -1,11 +1,11 @@
 """Unsigned endpoints: server time (for clock-skew estimation) and health."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from sqlalchemy import func, select
 
 from central import __version__
-from central.context import AppContext, get_ctx
+from central.context import Ctx
 from central.db import schema as t
 from central.models.system import Health, ServerTime
 from central.timeutil import to_local, utcnow
@@ -20,7 +20,7 @@ def server_time() -> dict[str, object]:
 
 
 @router.get("/health", response_model=Health, summary="Liveness and database check (unsigned)")
-def health(ctx: AppContext = Depends(get_ctx)) -> dict[str, object]:
+def health(ctx: Ctx) -> dict[str, object]:
     try:
         with ctx.engine.connect() as conn:
             count = int(conn.execute(select(func.count()).select_from(t.items)).scalar_one())

@@ -3,22 +3,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from sqlalchemy import func, select, update
 
-from central.auth import Terminal, signed_terminal
-from central.context import AppContext, get_ctx
+from central.auth import SignedTerminal
+from central.context import Ctx
 from central.db import schema as t
 from central.models.common import problem_responses
-from central.models.system import EventsAccepted, Heartbeat, HeartbeatAck, TerminalEvents
+from central.models.system import (
+    EventsAccepted,
+    Heartbeat,
+    HeartbeatAck,
+    TerminalEvents,
+)
 from central.timeutil import as_utc, to_local, utcnow
 
 router = APIRouter(prefix="/terminals", tags=["terminals"], responses=problem_responses(401, 422))
 
 
 @router.post("/heartbeat", response_model=HeartbeatAck, summary="Report the terminal's health (every heartbeat_interval_s)")
-def heartbeat(body: Heartbeat, terminal: Terminal = Depends(signed_terminal),
-              ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def heartbeat(body: Heartbeat, terminal: SignedTerminal, ctx: Ctx) -> dict[str, Any]:
     now = utcnow()
     with ctx.engine.begin() as conn:
         conn.execute(update(t.terminals).where(t.terminals.c.id == terminal.id).values(
@@ -28,8 +32,7 @@ def heartbeat(body: Heartbeat, terminal: Terminal = Depends(signed_terminal),
 
 
 @router.post("/events", status_code=202, response_model=EventsAccepted, summary="Operational events (codes, no personal data)")
-def events(body: TerminalEvents, terminal: Terminal = Depends(signed_terminal),
-           ctx: AppContext = Depends(get_ctx)) -> dict[str, Any]:
+def events(body: TerminalEvents, terminal: SignedTerminal, ctx: Ctx) -> dict[str, Any]:
     now = utcnow()
     with ctx.engine.begin() as conn:
         conn.execute(t.terminal_events.insert(), [

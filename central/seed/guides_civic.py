@@ -3,9 +3,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from central.seed.guide_kit import (AUTH, BANK, BANK_ACCOUNT, BANK_NAME, BIRTH_CERT, BUSINESS_LICENCE, CONTACT_ADDR,
-                                    HOUSEHOLD, HUKOU, ID_CARD, MARRIAGE, PHOTO, PROPERTY_CERT, RELATION, REMARK, A, M,
-                                    form, guide)
+from central.seed.guide_kit import (
+                                    BANK,
+                                    BANK_ACCOUNT,
+                                    BANK_NAME,
+                                    BIRTH_CERT,
+                                    BUSINESS_LICENCE,
+                                    CONTACT_ADDR,
+                                    HUKOU,
+                                    ID_CARD,
+                                    MARRIAGE,
+                                    PHOTO,
+                                    PROPERTY_CERT,
+                                    REMARK,
+                                    A,
+                                    M,
+                                    form,
+                                    guide,
+)
 from central.seed.guides_people import ALL_LEVELS, item
 from central.seed.regions import rural_town_codes
 

@@ -3,8 +3,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from central.seed.guide_kit import (AUTH, BANK, BANK_ACCOUNT, BANK_NAME, CONTACT_ADDR, HOUSEHOLD, HUKOU, ID_CARD,
-                                    PHOTO, RELATION, REMARK, A, M, form, guide)
+from central.seed.guide_kit import (
+                                    BANK,
+                                    BANK_ACCOUNT,
+                                    BANK_NAME,
+                                    CONTACT_ADDR,
+                                    HOUSEHOLD,
+                                    HUKOU,
+                                    ID_CARD,
+                                    PHOTO,
+                                    RELATION,
+                                    A,
+                                    M,
+                                    form,
+                                    guide,
+)
 from central.seed.guides_people import ALL_LEVELS, item
 
 RENSHE = "浏阳市人力资源和社会保障局"

@@ -8,9 +8,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from central.seed.guide_kit import (AUTH, BANK, BANK_ACCOUNT, BANK_NAME, BIRTH_CERT, CONTACT_ADDR, FAMILY_SIZE,
-                                    HOUSEHOLD, HUKOU, ID_CARD, INCOME, MARRIAGE, MONTHLY_INCOME, PHOTO, RELATION,
-                                    REMARK, DISABILITY_CERT, A, M, form, guide)
+from central.seed.guide_kit import (
+    AUTH,
+    BANK,
+    BANK_ACCOUNT,
+    BANK_NAME,
+    BIRTH_CERT,
+    CONTACT_ADDR,
+    DISABILITY_CERT,
+    FAMILY_SIZE,
+    HOUSEHOLD,
+    HUKOU,
+    ID_CARD,
+    INCOME,
+    MARRIAGE,
+    MONTHLY_INCOME,
+    RELATION,
+    REMARK,
+    A,
+    M,
+    form,
+    guide,
+)
 
 ALL_LEVELS = ["county", "township", "village"]
 

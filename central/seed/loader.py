@@ -98,7 +98,7 @@ def ensure_seeded(engine: Engine) -> bool:
         codes_by_name = {r["name"]: r["code"] for r in regions if r["level"] == "township"}
         items = build_items(read_tsv(), hand_written_guides())
         conn.execute(t.items.insert(), items)
-        code_by_name = {}
+        code_by_name: dict[str, str] = {}
         for it in items:
             code_by_name.setdefault(it["name"], it["code"])
         units, services = unit_rows()

@@ -15,7 +15,12 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from helpers.central_server import DEMO_SECRET, DEMO_TERMINAL_ID, CentralServer, signed_headers  # noqa: E402
+from helpers.central_server import (
+    DEMO_SECRET,
+    DEMO_TERMINAL_ID,
+    CentralServer,
+    signed_headers,
+)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from conftest import Api, new_key
-
 from helpers.central_server import CentralServer
 
 SERVICE = "S-DWS-ZH"  # 大围山镇便民服务中心 综合受理: 2 per slot, weekdays

@@ -5,7 +5,6 @@ from urllib.parse import quote
 
 import requests
 from conftest import Api
-
 from helpers.central_server import CentralServer
 
 FIELDS = {"code", "name", "aliases", "department", "kind", "theme", "life_events", "levels", "region_codes",

@@ -8,14 +8,14 @@ from typing import Any
 
 import requests
 from conftest import Api, new_key
+from helpers.central_server import VILLAGE_SECRET, VILLAGE_TERMINAL_ID, CentralServer
 
 from central.context import AppContext
-from central.db.engine import create_schema, make_engine
 from central.db import schema as t
+from central.db.engine import create_schema, make_engine
 from central.idempotency import purge_expired
 from central.settings import Settings
 from central.timeutil import utcnow
-from helpers.central_server import VILLAGE_SECRET, VILLAGE_TERMINAL_ID, CentralServer
 
 
 def case_body(ref: str, **over: Any) -> dict[str, Any]:

@@ -5,7 +5,6 @@ import json
 from pathlib import Path
 
 import requests
-
 from helpers.central_server import CentralServer
 
 COMMITTED = Path(__file__).resolve().parents[2] / "docs" / "api" / "openapi.json"

@@ -5,9 +5,8 @@ from typing import Any
 
 import requests
 from conftest import Api, new_key
-from test_cases import submit
-
 from helpers.central_server import CentralServer
+from test_cases import submit
 
 
 def test_poor_evaluation_opens_a_follow_up(api: Api, central: CentralServer) -> None:

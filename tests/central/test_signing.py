@@ -5,7 +5,6 @@ import time
 
 import requests
 from conftest import Api
-
 from helpers.central_server import CentralServer, signed_headers
 
 PATH = "/api/v1/regions"

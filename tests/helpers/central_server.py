@@ -23,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 import requests
 
@@ -126,7 +126,7 @@ class CentralServer:
     def admin(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.admin_token}"}
 
-    def __enter__(self) -> CentralServer:
+    def __enter__(self) -> Self:
         self.start()
         return self
 
