@@ -36,6 +36,7 @@ from kiosk.api.keyfile import load_or_create_key
 __all__ = ["KINDS", "Outbox", "OutboxRecord", "PendingItem", "StorageError", "KeyFileError"]
 
 KINDS = ("case", "evaluation", "help_request")
+OUTBOX_FILE = "outbox.sqlite3"
 PENDING, SENT, FAILED = "pending", "sent", "failed"
 
 _SCHEMA = """
@@ -144,14 +145,14 @@ class Outbox:
 
     @classmethod
     def from_config(cls, config: Any, **kwargs: Any) -> Outbox:
-        """Build from KioskConfig: [storage] data_dir / key_file, ref prefix from the terminal id."""
-        import platformdirs
+        """Build from KioskConfig: <data_dir>/outbox.sqlite3, key from [storage] key_file (kiosk.paths),
+        local reference prefix from the terminal id ("LY-JL-0012" -> "LY")."""
+        from kiosk.paths import data_dir, key_file
 
-        storage = config.storage
-        data_dir = Path(storage.data_dir or platformdirs.user_data_dir("kiosk"))
-        key_file = Path(storage.key_file or Path(platformdirs.user_config_dir("kiosk")) / "outbox.key")
-        prefix = (config.terminal.id.split("-")[0] or "LY") if config.terminal.id else "LY"
-        return cls(data_dir / "outbox.sqlite3", key_file, ref_prefix=prefix, **kwargs)
+        prefix = config.terminal.id.split("-")[0] if config.terminal.id else ""
+        if not prefix or not prefix.isalnum():
+            prefix = "LY"
+        return cls(data_dir(config) / OUTBOX_FILE, key_file(config), ref_prefix=prefix, **kwargs)
 
     # ---- the writer thread -------------------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:

@@ -96,7 +96,7 @@ class SyncWorker:
         self._failed_total = 0
         self._passes = 0
         self._alerted: set[str] = set()
-        self._listener = lambda _record: self._wake.set()
+        self._listener = self._on_enqueue
 
     # ---- control -----------------------------------------------------------------------------------
     def start(self) -> None:
@@ -106,7 +106,6 @@ class SyncWorker:
         self.outbox.add_listener(self._listener)
         self._thread = threading.Thread(target=self._run, name="outbox-sync", daemon=True)
         self._thread.start()
-        self._wake.set()
 
     def stop(self, timeout: float = 30.0) -> None:
         """Stop after the request in progress (bounded by the client's timeouts)."""
@@ -116,6 +115,13 @@ class SyncWorker:
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
+
+    def _on_enqueue(self, _record: OutboxRecord) -> None:
+        """A new record: send it at once, unless we are backing off from failures (then it waits its turn)."""
+        with self._cv:
+            backing_off = self._failures > 0
+        if not backing_off:
+            self._wake.set()
 
     def flush_now(self) -> None:
         """Admin "sync now": forget the current backoff and try at once. Returns immediately."""
@@ -150,7 +156,6 @@ class SyncWorker:
     # ---- the thread --------------------------------------------------------------------------------
     def _run(self) -> None:
         while not self._stop.is_set():
-            self._wake.clear()
             try:
                 delay = self._pass()
             except Exception as exc:  # noqa: BLE001 - the worker must survive anything
@@ -162,6 +167,7 @@ class SyncWorker:
                 self._next_attempt = None if delay is None else time.monotonic() + delay
                 self._cv.notify_all()
             self._wake.wait(delay)
+            self._wake.clear()
 
     def _pass(self) -> float | None:
         """Send until the queue is empty (-> None: sleep until woken) or a transient error (-> delay)."""

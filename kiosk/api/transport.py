@@ -24,6 +24,7 @@ from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3 import exceptions as urllib3_errors
 from urllib3.exceptions import MaxRetryError, ResponseError
 from urllib3.util.retry import Retry
 
@@ -41,10 +42,9 @@ class GetOnlyRetry(Retry):
 
     def increment(self, method: str | None = None, url: str | None = None, *args: Any, **kwargs: Any) -> Retry:
         if method is not None and self.allowed_methods is not None and method.upper() not in self.allowed_methods:
-            error = kwargs.get("error")
-            if error is not None:
-                raise error
-            raise MaxRetryError(kwargs.get("_pool"), url or "", ResponseError("not retried: non-idempotent method"))  # type: ignore[arg-type]
+            reason = kwargs.get("error") or ResponseError("not retried: non-idempotent method")
+            # wrapped like an exhausted Retry, so requests maps it to its usual exception types
+            raise MaxRetryError(kwargs.get("_pool"), url or "", reason)  # type: ignore[arg-type]
         return super().increment(method, url, *args, **kwargs)
 
 
@@ -183,8 +183,10 @@ class Transport:
         except requests.exceptions.ReadTimeout:
             raise Timeout("timeout", detail="read timeout") from None
         except requests.exceptions.ConnectionError as exc:
+            if _root_is_read_timeout(exc):  # requests wraps an exhausted read retry as ConnectionError
+                raise Timeout("timeout", detail="read timeout") from None
             raise Offline(_connection_code(exc), detail=type(exc).__name__) from None
-        except requests.exceptions.RequestException as exc:
+        except (requests.exceptions.RequestException, urllib3_errors.HTTPError) as exc:
             raise Offline("unreachable", detail=type(exc).__name__) from None
         received = self._clock()
         raw = resp.content
@@ -218,6 +220,23 @@ def _problem_field(raw: bytes, name: str) -> Any:
     except (UnicodeDecodeError, ValueError):
         return None
     return doc.get(name) if isinstance(doc, dict) else None
+
+
+def _root_is_read_timeout(exc: BaseException) -> bool:
+    from urllib3.exceptions import ReadTimeoutError
+
+    seen: set[int] = set()
+    stack: list[Any] = [exc]
+    while stack:
+        e = stack.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, ReadTimeoutError):
+            return True
+        stack.extend([getattr(e, "reason", None), e.__cause__, e.__context__,
+                      *[a for a in getattr(e, "args", ()) if isinstance(a, BaseException)]])
+    return False
 
 
 def _connection_code(exc: requests.exceptions.ConnectionError) -> str:

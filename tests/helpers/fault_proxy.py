@@ -95,6 +95,7 @@ def _rst(sock: socket.socket) -> None:
     """Close with a TCP RST (what a dropped NAT mapping or a pulled cable eventually looks like)."""
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        sock.shutdown(socket.SHUT_RD)  # wakes a thread blocked in recv() on it; sends nothing
     except OSError:
         pass
     sock.close()
@@ -140,6 +141,10 @@ class FaultProxy:
         if down:
             listener, self._listener = self._listener, None
             if listener is not None:
+                try:
+                    listener.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept(); close() alone does not
+                except OSError:
+                    pass
                 listener.close()
             with self._lock:
                 conns = list(self._conns)

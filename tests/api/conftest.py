@@ -1,0 +1,185 @@
+"""Fixtures for the client tests: the REAL reference central service on loopback, a fault proxy, outboxes.
+
+`central` is a session-wide uvicorn process (random free port, temp SQLite database, test hooks on).
+It uses tests/helpers/central_server.py when that helper exists; otherwise it starts uvicorn itself the
+same way (the central engineer's helper was not there when these tests were written).
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tests"))
+
+from helpers.fault_proxy import FaultProxy  # noqa: E402
+
+from kiosk.api.client import CentralClient  # noqa: E402
+from kiosk.api.outbox import Outbox  # noqa: E402
+
+DEMO_ID = "LY-DEMO-0001"
+DEMO_SECRET = b"demo-terminal-secret"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class CentralProcess:
+    """uvicorn serving central.app on 127.0.0.1:<port> with its own SQLite file; stop()/start() for outages."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
+        self.db_path = workdir / "central.sqlite3"
+        self.port = free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.log = workdir / "central.log"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 120.0) -> None:
+        env = dict(os.environ, CENTRAL_DB_URL=f"sqlite:///{self.db_path}", CENTRAL_TEST_HOOKS="1")
+        with self.log.open("ab") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "central.app:create_app_from_env", "--factory",
+                 "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"],
+                cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"central service exited: {self.log.read_text()[-2000:]}")
+            try:
+                if requests.get(self.url + "/api/v1/health", timeout=1).status_code == 200:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.1)  # polling a condition (server up) with a deadline
+        raise RuntimeError("central service did not come up")
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait(timeout=20)
+            self.proc = None
+
+    def query(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
+        """Read the server's database directly: the ground truth for "exists exactly once"."""
+        import sqlite3
+
+        conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=30)
+        try:
+            return conn.execute(sql, args).fetchall()
+        finally:
+            conn.close()
+
+
+@pytest.fixture(scope="session")
+def central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralProcess]:
+    server = CentralProcess(tmp_path_factory.mktemp("central"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def client(central: CentralProcess) -> Iterator[CentralClient]:
+    c = CentralClient(central.url, DEMO_ID, DEMO_SECRET, connect_timeout_s=2, read_timeout_s=5, lookup_deadline_s=10)
+    yield c
+    c.close()
+
+
+@pytest.fixture()
+def proxy(central: CentralProcess) -> Iterator[FaultProxy]:
+    with FaultProxy("127.0.0.1", central.port) as p:
+        yield p
+
+
+@pytest.fixture()
+def proxied_client(proxy: FaultProxy) -> Iterator[CentralClient]:
+    c = CentralClient(proxy.url, DEMO_ID, DEMO_SECRET, connect_timeout_s=1, read_timeout_s=1.5, lookup_deadline_s=10,
+                      get_retries=2)
+    yield c
+    c.close()
+
+
+def unique_prefix() -> str:
+    """A ref prefix of its own per outbox, so server-side counts by local_reference never mix tests."""
+    return "T" + uuid.uuid4().hex[:8].upper()
+
+
+@pytest.fixture()
+def outbox(tmp_path: Path) -> Iterator[Outbox]:
+    with Outbox(tmp_path / "data" / "outbox.sqlite3", tmp_path / "conf" / "outbox.key", ref_prefix=unique_prefix()) as ob:
+        yield ob
+
+
+_case_template: dict[str, Any] | None = None
+
+
+def case_payload(client: CentralClient, *, name: str = "欧阳菊花", id_number: str = "430181195803120037",
+                 phone: str = "13812341234") -> dict[str, Any]:
+    """A valid POST /cases body for a seeded item with a guide, its form filled from the guide's attributes."""
+    global _case_template
+    if _case_template is None:
+        page = client.catalogue_items()
+        for item in page.items:
+            if not item.get("has_guide") or item.get("deleted"):
+                continue
+            guide = client.guide(item["code"])
+            form = fill_form(guide)
+            if form is None:
+                continue
+            delivery = {"method": "pickup"}
+            _case_template = {"service_code": item["code"], "form": form, "delivery": delivery,
+                              "materials": [{"name": mat.name, "provided_as": "electronic" if mat.electronic
+                                             else "paper_later"} for mat in guide.materials]}
+            break
+        assert _case_template is not None, "no seeded item with a fillable guide"
+    body = json.loads(json.dumps(_case_template))
+    body["applicant"] = {"name": name, "id_number": id_number, "phone": phone, "address": "湖南省浏阳市集里街道神仙坳社区"}
+    return body
+
+
+def fill_form(guide: Any) -> dict[str, Any] | None:
+    form: dict[str, Any] = {}
+    for a in guide.attributes:
+        if not a.required:
+            continue
+        if a.datatype == "singlevaluelist" and a.values:
+            form[a.code] = a.values[0].key
+        elif a.datatype == "multivaluelist" and a.values:
+            form[a.code] = [a.values[0].key]
+        elif a.datatype == "number":
+            form[a.code] = 1
+        elif a.datatype == "datetime":
+            form[a.code] = "2026-01-05"
+        elif a.datatype in ("string", "text") and not a.pattern:
+            form[a.code] = "测试"
+        else:
+            return None
+    return form
+
+
+def wait_until(predicate: Any, timeout: float = 30.0, interval: float = 0.05) -> bool:
+    """Poll a condition with a deadline (never a bare sleep)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return bool(predicate())

@@ -1,0 +1,104 @@
+"""SIGKILL the kiosk at random points of a sync, again and again: every submission exists exactly once.
+
+Default run: 20 kills. `-m slow`: 200 kills. Figures (made / stored / lost / duplicated) are printed.
+"""
+from __future__ import annotations
+
+import json
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import REPO, CentralProcess, case_payload, unique_prefix
+
+from kiosk.api.client import CentralClient
+from kiosk.api.outbox import Outbox
+
+CHILD = str(Path(__file__).with_name("kiosk_child.py"))
+NEEDLES = ("430181195803120037", "13812341234", "欧阳菊花")
+
+
+def run_kills(central: CentralProcess, client: CentralClient, tmp_path: Path, kills: int, seed: int) -> None:
+    rng = random.Random(seed)
+    db, key, prefix = tmp_path / "data" / "outbox.sqlite3", tmp_path / "conf" / "outbox.key", unique_prefix()
+    payload_file = tmp_path / "payload.json"
+    payload_file.write_text(json.dumps(case_payload(client), ensure_ascii=False), encoding="utf-8")
+    confirmed: set[str] = set()
+    killed_at: list[str] = []
+    in_window = 0  # kills that landed after the server committed but before the outbox recorded the ack
+    for _ in range(kills):
+        n_new = rng.randint(1, 4)
+        proc = subprocess.Popen([sys.executable, CHILD, str(db), str(key), prefix, central.url, str(n_new),
+                                 str(payload_file)], cwd=REPO, stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        # kill after a random event line (an enqueue, the start, an acknowledgement), plus a random few ms
+        target = rng.randint(1, n_new + 1 + n_new)
+        seen = 0
+        last = "none"
+        for line in proc.stdout:
+            parts = line.split()
+            if parts and parts[0] == "Q":
+                confirmed.add(parts[1])
+            seen += 1
+            last = parts[0] if parts else "?"
+            if seen >= target or last == "DONE":
+                break
+        time.sleep(rng.uniform(0, 0.02))  # lands the kill at a random instant after that event
+        proc.send_signal(signal.SIGKILL)
+        rest, _ = proc.communicate(timeout=30)
+        for line in rest.splitlines():
+            parts = line.split()
+            if parts and parts[0] == "Q":
+                confirmed.add(parts[1])
+        killed_at.append(last)
+        if db.exists():
+            import sqlite3
+
+            conn = sqlite3.connect(db)
+            acked = conn.execute("SELECT COUNT(*) FROM outbox WHERE state = 'sent'").fetchone()[0]
+            conn.close()
+            on_server = central.query("SELECT COUNT(*) FROM cases WHERE local_reference LIKE ?", prefix + "-%")[0][0]
+            in_window += on_server > acked
+    # recovery: one last run lets the queue drain
+    done = subprocess.run([sys.executable, CHILD, str(db), str(key), prefix, central.url, "0", str(payload_file)],
+                          cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert "DONE" in done.stdout, done.stdout + done.stderr
+
+    with Outbox(db, key, ref_prefix=prefix) as ob:
+        records = ob.records()
+    made = {r.local_ref for r in records}
+    assert confirmed <= made, "an enqueue that returned was lost"
+    server_rows = central.query("SELECT local_reference, COUNT(*) FROM cases WHERE local_reference LIKE ? "
+                                "GROUP BY local_reference", prefix + "-%")
+    counts = dict(server_rows)
+    lost = sorted(made - set(counts))
+    duplicated = sorted(ref for ref, n in counts.items() if n > 1)
+    strays = sorted(set(counts) - made)
+    print(f"\nSIGKILL x{kills}: submissions made {len(made)} (confirmed to the citizen {len(confirmed)}), "
+          f"stored on server {len(counts)}, lost {len(lost)}, duplicated {len(duplicated)}, "
+          f"kills in the committed-but-not-acknowledged window {in_window}, "
+          f"kill points {dict((k, killed_at.count(k)) for k in sorted(set(killed_at)))}")
+    assert not lost and not duplicated and not strays
+    assert all(r.synced for r in records)
+    for ref, n in counts.items():
+        assert n == 1
+    mapping = {r.local_ref: r.remote_ref for r in records}
+    for ref, number in central.query("SELECT local_reference, case_number FROM cases WHERE local_reference LIKE ?",
+                                     prefix + "-%"):
+        assert mapping[ref] == number
+    raw = b"".join(p.read_bytes() for p in db.parent.iterdir() if p.name.startswith(db.name))
+    for needle in NEEDLES:
+        assert needle.encode() not in raw
+
+
+def test_sigkill_during_sync_20_times(central: CentralProcess, client: CentralClient, tmp_path: Path) -> None:
+    run_kills(central, client, tmp_path, kills=20, seed=20261126)
+
+
+@pytest.mark.slow
+def test_sigkill_during_sync_200_times(central: CentralProcess, client: CentralClient, tmp_path: Path) -> None:
+    run_kills(central, client, tmp_path, kills=200, seed=7)
