@@ -36,6 +36,8 @@ MAGIC = b"KCIDX1\n"
 SPACES = ("hz", "fp", "in")  # hanzi, full pinyin, initials
 MAX_SYLLABLE = 6  # the longest pinyin syllable (zhuang, shuang)
 MAX_PARTITIONS = 64  # ways to cut a pinyin query into syllables, tried by the fuzzy matcher
+MAX_WORDS = 6  # space-separated words of one query that must all match
+MAX_AND_RANGE = 3000  # the rarest word of such a query must narrow the catalogue down to this many suffixes
 FUZZY_MAX_RANGE = 400  # initials ranges larger than this are too vague to confirm one by one
 
 _ASCII_QUERY = re.compile(r"[a-z0-9 '’·\-_.,]+")
@@ -327,7 +329,11 @@ class SearchIndex:
             return []
         has_han = any(is_han(c) for c in q)
         if not has_han and _ASCII_QUERY.fullmatch(q):
-            return self._search_pinyin(re.sub(r"[^a-z0-9]", "", q)[:QUERY_MAX_CHARS], limit, allowed)
+            out = self._search_pinyin(re.sub(r"[^a-z0-9]", "", q)[:QUERY_MAX_CHARS], limit, allowed)
+            words = [w for w in re.split(r"[^a-z0-9]+", q) if w]
+            if len(out) < limit and 1 < len(words) <= MAX_WORDS:  # "gongjijin tiqu": words in any order
+                out += self._pinyin_words(words, limit - len(out), {s % STRIDE for s in out}, allowed)
+            return out
         if has_han and any("a" <= c <= "z" for c in q):
             # mixed hanzi and pinyin (社bao): read the hanzi as the catalogue reads them
             py = "".join(self.charmap.get(c, c) if is_han(c) else c for c in q)
@@ -337,8 +343,18 @@ class SearchIndex:
             return []
         fragments = q.split()
         if len(fragments) > 1:
-            return self._search_all(fragments, limit, allowed)
-        return self._search_space("hz", q[:QUERY_MAX_CHARS], limit, allowed)
+            return self._search_all(fragments[:MAX_WORDS], limit, allowed)
+        q = q[:QUERY_MAX_CHARS]
+        out = self._search_space("hz", q, limit, allowed)
+        if len(out) < limit and 4 <= len(q) <= 12:  # 公积金提取 for 提取住房公积金: two parts, any order
+            have = {s % STRIDE for s in out}
+            extra: set[int] = set()
+            for k in range(2, len(q) - 1):
+                for s in self._search_all([q[:k], q[k:]], limit, allowed):
+                    if s % STRIDE not in have:
+                        extra.add(s % STRIDE)
+            out += [FUZZY * STRIDE + r for r in sorted(extra)[: limit - len(out)]]
+        return out
 
     def _search_space(self, label: str, q: str, limit: int, allowed: set[int] | None) -> list[int]:
         space = self.spaces[label]
@@ -358,15 +374,15 @@ class SearchIndex:
             out.extend(self._fuzzy(q, limit - len(out), have, allowed))
         return out
 
-    def _partitions(self, q: str) -> set[str]:
-        """Initials of every way to cut q into whole syllables and initials, the last piece possibly
-        half typed ("shehbx" -> she|h|b|x -> "shbx"), leaving out the cuts the suffix arrays already
-        answer: all initials, or whole syllables with a partly typed last one."""
+    def _partitions(self, q: str) -> list[tuple[str, ...]]:
+        """The ways to cut q into whole syllables and initials with the fewest pieces, the last piece
+        possibly half typed ("shehbx" -> she|h|b|x), leaving out the cuts the suffix arrays already
+        answer (all initials, or whole syllables with a partly typed last one). Fewest pieces: the
+        reading with the most whole syllables is what the citizen meant (huzhao is hu|zhao, not hu|z|hao)."""
         prefixes, whole = self.syllable_prefixes, self.syllables
         n = len(q)
-        # ends[pos]: where a piece beginning at pos may end such that the rest can still be cut;
-        # fewest[pos]: the fewest pieces that cut q[pos:]. Only cuts with at most one piece more than
-        # the fewest are tried: the reading with the most whole syllables is what the citizen meant.
+        # ends[pos]: where a piece beginning at pos may end on a shortest cut of q[pos:];
+        # fewest[pos]: the number of pieces of that shortest cut
         ends: list[list[int]] = [[] for _ in range(n + 1)]
         fewest = [n + 1] * (n + 1)
         fewest[n] = 0
@@ -377,61 +393,57 @@ class SearchIndex:
                 if fewest[end] <= n and (piece in whole or piece in ("zh", "ch", "sh")
                                          or (end - pos == 1 and piece not in "iuv")
                                          or (end == n and piece in prefixes)):
-                    ends[pos].append(end)
-                    fewest[pos] = min(fewest[pos], fewest[end] + 1)
-        found: set[str] = set()
+                    if fewest[end] + 1 < fewest[pos]:
+                        fewest[pos] = fewest[end] + 1
+                        ends[pos] = [end]
+                    elif fewest[end] + 1 == fewest[pos]:
+                        ends[pos].append(end)
+        found: list[tuple[str, ...]] = []
         if fewest[0] > n:
             return found
-        most = fewest[0] + 1
-        budget = [MAX_PARTITIONS]
 
-        def walk(pos: int, initials: str, novel: bool) -> None:
+        def walk(pos: int, pieces: tuple[str, ...]) -> None:
+            if len(found) >= MAX_PARTITIONS:
+                return
             if pos == n:
-                budget[0] -= 1
-                if novel and len(initials) < n:
-                    found.add(initials)
+                if len(pieces) < n and any(p not in whole for p in pieces[:-1]):
+                    found.append(pieces)
                 return
             for end in ends[pos]:
-                if budget[0] <= 0:
-                    return
-                if len(initials) + 1 + fewest[end] <= most:
-                    walk(end, initials + q[pos], novel or (end < n and q[pos:end] not in whole))
+                walk(end, (*pieces, q[pos:end]))
 
-        walk(0, "", False)
+        walk(0, ())
         return found
 
     def _fuzzy(self, q: str, limit: int, have: set[int], allowed: set[int] | None) -> list[int]:
-        """Mixed full pinyin and initials (shebdj, sbdengji): each typed letter continues the current
-        syllable or starts the next one. Candidates come from the initials index, then a regex over the
+        """Mixed full pinyin and initials (shehbxdj, hukoudj): each piece of the typed text begins one
+        syllable of the name, in a row. Candidates come from the initials index, then a regex over the
         item's syllables confirms them."""
         space = self.spaces["in"]
-        pattern = re.compile("\\|" + q[0] + "".join("(?:[a-z0-9]*\\|)?" + c for c in q[1:]))
-        found: dict[int, int] = {}
-        checked: set[int] = set()
-        for initials in self._partitions(q):
-            lo, hi = space.range(initials)
+        found: dict[int, tuple[int, int]] = {}
+        for pieces in self._partitions(q):
+            lo, hi = space.range("".join(p[0] for p in pieces))
             if hi - lo > FUZZY_MAX_RANGE:
                 continue
+            pattern = re.compile("\\|" + "[a-z0-9]*\\|".join(pieces))
             for k in range(lo, hi):
-                s = space.sc[k]
-                r = s % STRIDE
-                if r in have or r in checked or (allowed is not None and r not in allowed):
+                r = space.sc[k] % STRIDE
+                if r in have or r in found or (allowed is not None and r not in allowed):
                     continue
-                checked.add(r)
                 m = pattern.search(self.fuzzy_lines[r])
                 if m is not None:
-                    found[r] = (0 if m.start() == 0 else 1, r)  # type: ignore[assignment]
+                    found[r] = (0 if m.start() == 0 else 1, r)
         ranked = sorted(found, key=lambda r: found[r])
         return [FUZZY * STRIDE + r for r in ranked[:limit]]
 
     def _search_all(self, fragments: list[str], limit: int, allowed: set[int] | None) -> list[int]:
-        """Several hanzi fragments separated by spaces: items containing all of them, ranked by the first."""
-        first = max(fragments, key=len)
-        rest = [f for f in fragments if f is not first]
+        """Hanzi fragments: items whose name contains all of them, ranked by the rarest one."""
         space = self.spaces["hz"]
-        lo, hi = space.range(first)
-        if lo >= hi:
+        ranges = [(space.range(f), f) for f in fragments]
+        (lo, hi), first = min(ranges, key=lambda x: x[0][1] - x[0][0])
+        if lo >= hi or hi - lo > MAX_AND_RANGE:
             return []
+        rest = [f for f in fragments if f is not first]
         cands = _rank_range(space.text, space.sa, space.sc, len(first), lo, hi, len(self.codes), allowed)
         out = []
         for s in cands:
@@ -441,6 +453,31 @@ class SearchIndex:
                 if len(out) >= limit:
                     break
         return out
+
+    def _pinyin_words(self, words: list[str], limit: int, have: set[int], allowed: set[int] | None) -> list[int]:
+        """Pinyin words typed with spaces, in any order ("gongjijin tiqu"): items whose name reads as
+        every word (full, initials or mixed), found from the rarest word."""
+        best: tuple[int, str, list[tuple[_Space, int, int]]] | None = None
+        for w in words:
+            spans = [(sp, *sp.range(w)) for sp in (self.spaces["fp"], self.spaces["in"])]
+            size = sum(hi - lo for _, lo, hi in spans)
+            if best is None or size < best[0]:
+                best = (size, w, spans)
+        if best is None or best[0] == 0 or best[0] > MAX_AND_RANGE:
+            return []
+        _, first, spans = best
+        patterns = [re.compile("\\|" + w[0] + "".join("(?:[a-z0-9]*\\|)?" + c for c in w[1:]))
+                    for w in words if w is not first]
+        found: set[int] = set()
+        for sp, lo, hi in spans:
+            for k in range(lo, hi):
+                r = sp.sc[k] % STRIDE
+                if r in have or r in found or (allowed is not None and r not in allowed):
+                    continue
+                line = self.fuzzy_lines[r]
+                if all(p.search(line) for p in patterns):
+                    found.add(r)
+        return [FUZZY * STRIDE + r for r in sorted(found)[:limit]]
 
 
 def _merge(a: list[int], b: list[int], limit: int) -> list[int]:

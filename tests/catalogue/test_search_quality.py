@@ -69,6 +69,11 @@ CASES = [
     ("hukoudj", "户口登记", 3),
     ("shehbxdj", "社会保险登记", 3),
     ("canjirz", "残疾人证新办", 10),
+    # words in another order than the official name
+    ("公积金提取", "租赁自住住房提取住房公积金", 5),
+    ("gongjijin tiqu", "离休、退休提取住房公积金", 5),
+    ("gjj tq", "离休、退休提取住房公积金", 5),
+    ("养老保险转移", "企业职工基本养老保险关系转移接续申请", 10),
     # polyphones on real names: 行 hang in 行业, 重 zhong in 起重, 长 chang in 长期
     ("tezhonghangye", "旅馆业特种行业许可证核发", 3),
     ("hangyejishu", "普通公路行业技术标准查询", 1),
@@ -139,3 +144,8 @@ def test_hanzi_fragments_separated_by_spaces_must_all_match(real_store: Catalogu
 def test_full_width_input_is_folded(real_store: CatalogueStore) -> None:
     assert top(real_store, "ＢＤＣ", 1) == ["不动产登记资料查询"]
     assert top(real_store, "  bdc  ", 1) == ["不动产登记资料查询"]
+
+
+def test_mixed_pinyin_takes_the_reading_with_whole_syllables(real_store: CatalogueStore) -> None:
+    # huzhao is 护照 (hu|zhao), not 户账号 (hu|z|hao)
+    assert top(real_store, "huzhao", 5) == ["普通护照签发"]
