@@ -18,6 +18,7 @@ COMMAND_MODULES: list[str] = [
     "kiosk.devices.idcard.cli",
     "kiosk.catalogue.cli",
     "kiosk.devices.printer.cli",
+    "kiosk.api.cli",
 ]
 
 
