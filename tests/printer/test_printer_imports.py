@@ -22,7 +22,15 @@ def test_app_and_printer_modules_do_not_import_escpos() -> None:
     out = _python(
         "import sys, kiosk.app, kiosk.devices.printer.qt_adapter, kiosk.devices.printer.service, "
         "kiosk.devices.printer.receipts, kiosk.devices.printer.preview, kiosk.devices.printer.cli, "
-        "kiosk.devices.printer.transport; print(sorted(m for m in sys.modules if m.split('.')[0] in ('escpos', 'qrcode', 'PIL', 'usb')))")
+        "kiosk.devices.printer.transport; print(sorted(m for m in sys.modules if m.split('.')[0] in ('escpos', 'usb')))")
+    assert out == "[]"
+
+
+def test_printer_modules_load_qrcode_and_pillow_only_when_used() -> None:
+    out = _python(
+        "import sys, kiosk.devices.printer.qt_adapter, kiosk.devices.printer.service, kiosk.devices.printer.receipts, "
+        "kiosk.devices.printer.preview, kiosk.devices.printer.cli, kiosk.devices.printer.transport; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'escpos', 'usb', 'qrcode', 'PIL'}))")
     assert out == "[]"
 
 

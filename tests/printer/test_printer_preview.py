@@ -68,3 +68,11 @@ def test_missing_cjk_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> N
 def test_the_installed_font_is_a_cjk_one() -> None:
     font = preview.find_cjk_font()
     assert any(h in font.path.lower().replace("-", "") for h in ("cjk", "wqy"))
+
+
+def test_fallback_qr_png_decodes_to_the_payload() -> None:
+    import zxingcpp
+
+    png = preview.qr_png("https://zw.liuyang.example/c/LY20261126-000123")
+    with Image.open(io.BytesIO(png)) as image:
+        assert [r.text for r in zxingcpp.read_barcodes(image)] == ["https://zw.liuyang.example/c/LY20261126-000123"]

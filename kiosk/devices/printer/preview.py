@@ -195,6 +195,23 @@ def _draw_text(draw: object, line: TextLine, codec: str, y: int, cell_w: float, 
         x += box_w
 
 
+def qr_png(payload: str, module_px: int = 10) -> bytes:
+    """The on-screen fallback QR (result.fallback_qr) as PNG bytes, error correction M, quiet zone included."""
+    from PIL import Image, ImageDraw
+
+    matrix = qr_matrix(payload)
+    side = len(matrix) * module_px
+    image = Image.new("L", (side, side), 255)
+    draw = ImageDraw.Draw(image)
+    for r, row in enumerate(matrix):
+        for c, dark in enumerate(row):
+            if dark:
+                draw.rectangle((c * module_px, r * module_px, (c + 1) * module_px - 1, (r + 1) * module_px - 1), fill=0)
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
+
+
 def preview_png(doc: Document, settings: PrinterSettings) -> bytes:
     """The preview as PNG bytes (for QPixmap.loadFromData on the 打印预览 screen)."""
     buf = io.BytesIO()

@@ -1,7 +1,7 @@
 """Parse devices.printer.uri (pure): one string says which printer and how to reach it."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
 ALLOWED_FORMS = (
@@ -24,7 +24,6 @@ class PrinterUri:
     vendor: int = 0
     product: int = 0
     baud: int = 9600
-    options: dict[str, str] = field(default_factory=dict)
 
     @property
     def can_answer(self) -> bool:
