@@ -149,6 +149,19 @@ def _rank_or_last(index: SearchIndex, code: str) -> int:
     return STRIDE if r is None else r
 
 
+def _later(a: str, b: str) -> str:
+    """The later of two ISO-8601 times as sent (compared as instants when both parse, else as text)."""
+    if not a or not b:
+        return a or b
+    try:
+        ta, tb = datetime.fromisoformat(a), datetime.fromisoformat(b)
+        if (ta.tzinfo is None) == (tb.tzinfo is None):
+            return b if tb > ta else a
+    except ValueError:
+        pass
+    return max(a, b)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -276,12 +289,12 @@ class CatalogueStore:
                     raise CatalogueDataError(f"deleted entry without a code: {str(raw)[:80]}")
                 deletes.add(code.strip())
                 upserts.pop(code.strip(), None)
-                newest = max(newest, str(raw.get("updated_at") or ""))
+                newest = _later(newest, str(raw.get("updated_at") or ""))
                 continue
             item = item_from_dict(raw)
             upserts[item.code] = (item, raw)
             deletes.discard(item.code)
-            newest = max(newest, item.updated_at)
+            newest = _later(newest, item.updated_at)
         if full:
             deletes |= set(self._snapshot.pos) - set(upserts)
         with self._write_lock:
@@ -331,7 +344,7 @@ class CatalogueStore:
                 if newest:
                     old = self._meta("since", conn) or ""
                     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('since', ?)",
-                                 (max(old, newest),))
+                                 (_later(old, newest),))
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")

@@ -225,3 +225,12 @@ def test_changes_search_does_not_use_keep_the_index(store: CatalogueStore, tmp_p
     assert store.search("cxzd")[0].code == "A3"
     with CatalogueStore(tmp_path / "cat.sqlite3") as again:
         assert again.get("A3").name == "城乡最低生活保障" and again.search("cxzd")[0].code == "A3"
+
+
+def test_since_is_the_latest_instant_whatever_the_zone(tmp_path: Path) -> None:
+    with CatalogueStore(tmp_path / "c.sqlite3") as s:
+        s.apply_changes([item("T1", "甲", updated_at="2026-11-20T09:00:00+08:00"),
+                         item("T2", "乙", updated_at="2026-11-20T02:00:00+00:00")], None)
+        assert s.since() == "2026-11-20T02:00:00+00:00"  # 10:00 in Beijing: later than 09:00+08:00
+        s.apply_changes([item("T3", "丙", updated_at="2026-11-20T09:30:00+08:00")], None)
+        assert s.since() == "2026-11-20T02:00:00+00:00"
