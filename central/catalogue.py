@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from central.db import schema as t
-from central.timeutil import as_utc, to_local
+from central.timeutil import as_utc, iso
 
 ITEM_FIELDS = ("code", "name", "aliases", "department", "kind", "theme", "life_events", "levels", "region_codes",
                "max_one_trip", "online_depth", "has_guide", "deleted")
@@ -16,7 +16,7 @@ ITEM_FIELDS = ("code", "name", "aliases", "department", "kind", "theme", "life_e
 
 def item_dict(row: Any) -> dict[str, Any]:
     data = {f: getattr(row, f) for f in ITEM_FIELDS}
-    data["updated_at"] = to_local(row.updated_at)
+    data["updated_at"] = iso(row.updated_at)
     return data
 
 
