@@ -117,21 +117,50 @@ def probe_port(url: str, baud: int, timeout_s: float = PROBE_TIMEOUT_S) -> bool:
         ser.close()
 
 
+# Payload length of a successful reply to each request; error replies carry no payload. A frame of the
+# wrong shape is a late answer to an earlier, timed-out request and is skipped, never misread.
+_SUCCESS_DATA_LEN: dict[bytes, tuple[int, int]] = {
+    codec.Command.RESET_SAM.value: (0, 0),
+    codec.Command.SAM_STATUS.value: (0, 0),
+    codec.Command.SAM_ID.value: (16, 16),
+    codec.Command.FIND_CARD.value: (4, 4),
+    codec.Command.SELECT_CARD.value: (8, 8),
+    codec.Command.READ_TEXT_PHOTO.value: (4 + 256, 4 + 256 + 4096),
+    codec.Command.READ_WITH_FINGERPRINT.value: (6 + 256, 6 + 256 + 8192),
+    codec.Command.READ_APPENDED_ADDRESS.value: (2, 256),
+}
+
+
+def reply_fits(request: bytes, frame: Frame) -> bool:
+    """Could `frame` be the reply to `request`? (by SW3 and payload length)"""
+    bounds = _SUCCESS_DATA_LEN.get(request[7:9])
+    if bounds is None or frame.sw3 not in (Sw3.SUCCESS, Sw3.FIND_SUCCESS):
+        return len(frame.data) <= 16
+    return bounds[0] <= len(frame.data) <= bounds[1]
+
+
 def _transact(ser: serial.SerialBase, rx: codec.FrameReceiver, request: bytes, timeout_s: float) -> Frame | None:
-    """Write one request and block until a valid reply frame or the deadline. None = no answer."""
+    """Write one request and block until its reply or the deadline. None = no (valid) answer.
+
+    A reply spoiled on the wire (bad checksum) ends the wait at once: the reader answers
+    each request once, so waiting longer would only burn the timeout before the caller retries.
+    """
     rx.reset()
     if ser.in_waiting:
         ser.reset_input_buffer()  # a late reply to an earlier, timed-out request
     if ser.timeout != timeout_s:
         ser.timeout = timeout_s
+    spoiled = rx.bad_checksums
     ser.write(request)
     deadline = time.monotonic() + timeout_s
     while True:
         # Ask for exactly the bytes the frame in progress still needs: one blocking call per frame part.
         chunk = ser.read(rx.needed())
-        frames = rx.feed(chunk)
-        if frames:
-            return frames[0]
+        for frame in rx.feed(chunk):
+            if reply_fits(request, frame):
+                return frame
+        if rx.bad_checksums != spoiled and rx.buffered < codec.HEADER_LEN:
+            return None
         if not chunk or time.monotonic() >= deadline:
             return None
 
@@ -384,12 +413,16 @@ class IdCardReader:
 
     # --- talking
     @_owner_only
-    def _request(self, request: bytes, timeout_s: float) -> Frame | None:
+    def _request(self, request: bytes, timeout_s: float, *, counts_as_miss: bool = True) -> Frame | None:
+        """One request/reply. Unanswered short requests count towards "the port is gone"."""
         assert self._ser is not None
         bad_before = self._rx.bad_checksums + self._rx.bad_lengths
         reply = _transact(self._ser, self._rx, request, timeout_s)
-        self.stats.bad_frames += self._rx.bad_checksums + self._rx.bad_lengths - bad_before
-        if reply is None:
+        spoiled = self._rx.bad_checksums + self._rx.bad_lengths - bad_before
+        self.stats.bad_frames += spoiled
+        if reply is None and spoiled:
+            log.info("ID-card reader reply spoiled on the wire (checksum/length)")
+        elif reply is None and counts_as_miss:
             self._misses += 1
             if self._misses >= MAX_MISSES:
                 raise _PortGone("no answer")
@@ -454,7 +487,8 @@ class IdCardReader:
             return status_of(selected.sw3).name
         fp = self.settings.with_fingerprint
         request = codec.read_with_fingerprint() if fp else codec.read_text_photo()
-        reply = self._request(request, self.settings.read_timeout_s)
+        # A card's radio link can be slow; a read timeout is a failed read, not a vanished port.
+        reply = self._request(request, self.settings.read_timeout_s, counts_as_miss=False)
         if reply is None:
             return "read_failed"
         if reply.sw3 != Sw3.SUCCESS:

@@ -43,6 +43,7 @@ class SimulatedReader:
         self.garbage = b""  # bytes sent before every reply
         self.split_chunk = 0  # > 0: write replies in chunks of this many bytes
         self.corrupt_replies = 0  # the next N replies carry a bad checksum
+        self.corrupt_reads = 0  # the next N card-read replies (30 01 / 30 10) carry a bad checksum
         self.fail_reads = 0  # the next N read commands answer SW3 41 (read failed)
         self.silent = False  # swallow requests without answering (a port that is not a reader)
         self.pace_baud = pace_baud  # emulate wire time: sleep per chunk as a UART at this rate would
@@ -207,8 +208,12 @@ class SimulatedReader:
         reply = self._reply_for(cmd, card)
         if reply is None:
             return
-        if self.corrupt_replies > 0:
-            self.corrupt_replies -= 1
+        is_read = cmd in (Command.READ_TEXT_PHOTO.value, Command.READ_WITH_FINGERPRINT.value)
+        if self.corrupt_replies > 0 or (is_read and self.corrupt_reads > 0):
+            if is_read and self.corrupt_reads > 0:
+                self.corrupt_reads -= 1
+            else:
+                self.corrupt_replies -= 1
             reply = reply[:-1] + bytes([reply[-1] ^ 0x5A])
         self._send(master, self.garbage + reply)
 
