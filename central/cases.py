@@ -5,10 +5,10 @@ import hashlib
 import hmac
 import re
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, or_, select, update
+from sqlalchemy import Connection, func, or_, select, update
 
 from central.auth import Terminal
 from central.db import schema as t
@@ -141,6 +141,23 @@ def verifier_ok(row: Any, terminal: Terminal, verifier: str | None) -> bool:
             return hmac.compare_digest(verifier, row.phone_last4)
         return hmac.compare_digest(hashlib.sha256(verifier.encode()).hexdigest(), row.qr_token_hash)
     return bool(row.terminal_id == terminal.id)
+
+
+def check_lookup(conn: Connection, row: Any, terminal: Terminal, verifier: str | None, max_failures: int,
+                 window_s: int) -> bool:
+    """Whether this terminal may read the case; a wrong verifier is counted, and after `max_failures` within
+    the window every look-up of the case is refused with 429 (a 4-digit verifier is guessable)."""
+    since = utcnow() - timedelta(seconds=window_s)
+    failures = conn.execute(select(func.count()).select_from(t.lookup_failures).where(
+        t.lookup_failures.c.case_id == row.id, t.lookup_failures.c.at > since)).scalar_one()
+    if failures >= max_failures:
+        raise ProblemError(429, "too_many_attempts", "too many wrong verifiers for this case; try again later",
+                           retry_after_s=window_s)
+    if verifier_ok(row, terminal, verifier):
+        return True
+    if verifier:
+        conn.execute(t.lookup_failures.insert().values(case_id=row.id, terminal_id=terminal.id, at=utcnow()))
+    return False
 
 
 def search_cases(conn: Connection, key: str) -> list[dict[str, Any]]:

@@ -35,6 +35,7 @@ TITLES: dict[str, str] = {
     "slot_unavailable": "Time slot not offered",
     "appointment_not_active": "Appointment not active",
     "method_not_allowed": "Method not allowed",
+    "too_many_attempts": "Too many attempts",
     "internal_error": "Internal error",
 }
 

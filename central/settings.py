@@ -44,6 +44,9 @@ class Settings:
     idempotency_ttl_days: int = 30
     # An in-flight idempotency claim older than this is considered abandoned (worker crashed).
     idempotency_lease_s: int = 60
+    # Wrong verifiers per case before look-ups of that case are refused for the window (4 digits are guessable).
+    verifier_max_failures: int = 5
+    verifier_window_s: int = 900
     seed_on_start: bool = True
     # Test hooks (X-Test-Delay-Ms) are off unless CENTRAL_TEST_HOOKS=1: they exist for the test-suite only.
     test_hooks: bool = field(default_factory=lambda: os.environ.get("CENTRAL_TEST_HOOKS", "") == "1")

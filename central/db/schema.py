@@ -156,6 +156,15 @@ case_events = Table(
     UniqueConstraint("case_id", "seq"),
 )
 
+lookup_failures = Table(
+    "lookup_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", Integer, nullable=False, index=True),
+    Column("terminal_id", String(64), nullable=False),
+    Column("at", TS, nullable=False),
+)
+
 appointment_units = Table(
     "appointment_units",
     metadata,

@@ -38,13 +38,16 @@ def search_cases(body: CaseSearch, terminal: SignedTerminal, ctx: Ctx) -> dict[s
         return {"cases": logic.search_cases(conn, key)}
 
 
-@router.get("/{case_number}", response_model=CaseView, responses=problem_responses(404),
+@router.get("/{case_number}", response_model=CaseView, responses=problem_responses(404, 429),
             summary="One case with its state history; verifier = last 4 phone digits or the QR token")
 def get_case(case_number: str, terminal: SignedTerminal, ctx: Ctx,
              verifier: Annotated[str | None, Query(max_length=64, description=VERIFIER_DOC)] = None) -> dict[str, Any]:
-    with ctx.engine.connect() as conn:
+    settings = ctx.settings
+    with ctx.engine.begin() as conn:
         row = logic.find_case(conn, case_number)
-        # Same answer for "no such case" and "wrong verifier": case numbers cannot be probed.
-        if row is None or not logic.verifier_ok(row, terminal, verifier):
-            raise ProblemError(404, "not_found", "no case with this number and verifier")
-        return logic.case_view(conn, row)
+        allowed = row is not None and logic.check_lookup(conn, row, terminal, verifier, settings.verifier_max_failures,
+                                                         settings.verifier_window_s)
+        view = logic.case_view(conn, row) if allowed else None
+    if view is None:  # the failed attempt is committed; same answer for unknown case and wrong verifier
+        raise ProblemError(404, "not_found", "no case with this number and verifier")
+    return view

@@ -148,3 +148,12 @@ def test_office_command_line_moves_a_case(api: Api, central: CentralServer) -> N
     listed = run("list")
     assert number in listed.stdout
     assert api.get(f"/cases/{number}").json()["state"] == "待补正"
+
+
+def test_guessing_verifiers_locks_the_case(api: Api, central: CentralServer) -> None:
+    number = submit(api)["case_number"]
+    other = Api(central, VILLAGE_TERMINAL_ID, VILLAGE_SECRET)
+    for guess in ("0001", "0002", "0003", "0004", "0005"):
+        assert other.get(f"/cases/{number}?verifier={guess}").status_code == 404
+    locked = other.get(f"/cases/{number}?verifier=1234")  # even the right one, for the window
+    assert locked.status_code == 429 and locked.json()["code"] == "too_many_attempts"
