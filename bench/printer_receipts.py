@@ -64,26 +64,38 @@ def previews(runs: int) -> None:
         print(f"{kind:<12}{spread(timed(lambda doc=doc: render_preview(doc, s), runs))}")
 
 
-def import_time(code: str, runs: int) -> list[float]:
+def _one_import(code: str) -> tuple[float, bool]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(ROOT / "tests" / ".escpos-cache"))
-    out = []
-    for _ in range(runs):
-        script = f"import time,sys; t0=time.perf_counter(); {code}; print((time.perf_counter()-t0)*1000, 'escpos' in sys.modules)"
-        proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
-        ms, has_escpos = proc.stdout.split()
-        out.append(float(ms))
-    print(f"  escpos loaded: {has_escpos:<5}  {spread(out)}   <- {code}")
-    return out
+    script = f"import time,sys; t0=time.perf_counter(); {code}; print((time.perf_counter()-t0)*1000, 'escpos' in sys.modules)"
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    ms, has_escpos = proc.stdout.split()
+    return float(ms), has_escpos == "True"
 
 
 def startup(runs: int) -> None:
-    print(f"\nStart-up imports, fresh interpreter each, {runs} runs")
-    base = import_time("import kiosk.app", runs)
-    ours = import_time("import kiosk.app, kiosk.devices.printer.qt_adapter, kiosk.devices.printer.receipts", runs)
-    full = import_time("import kiosk.app, kiosk.devices.printer.transport as tr; tr._escpos_printer_module()", runs)
-    print(f"  printer code (no escpos) adds {statistics.median(ours) - statistics.median(base):.1f} ms; "
-          f"escpos would add {statistics.median(full) - statistics.median(base):.1f} ms if it were on the start-up path")
+    """Fresh interpreters, the variants interleaved round by round so machine noise hits them alike."""
+    variants = {
+        "kiosk.app alone": "import kiosk.app",
+        "+ printer code (service, adapter, receipts)":
+            "import kiosk.app, kiosk.devices.printer.qt_adapter, kiosk.devices.printer.receipts",
+        "+ escpos (what a print adds, lazily)":
+            "import kiosk.app, kiosk.devices.printer.transport as tr; tr._escpos_printer_module()",
+        "escpos.printer alone (persistent cache)": "import kiosk.devices.printer.transport as tr; tr._escpos_printer_module()",
+    }
+    times: dict[str, list[float]] = {name: [] for name in variants}
+    loaded: dict[str, bool] = {}
+    for _ in range(runs):
+        for name, code in variants.items():
+            ms, has = _one_import(code)
+            times[name].append(ms)
+            loaded[name] = has
+    print(f"\nStart-up imports, fresh interpreter each, {runs} interleaved rounds (min is the least noisy figure)")
+    for name, ms in times.items():
+        print(f"  {name:<44} escpos loaded: {loaded[name]!s:<5} min {min(ms):7.1f} ms  {spread(ms)}")
+    base = min(times["kiosk.app alone"])
+    print(f"  by minimum: printer code adds {min(times['+ printer code (service, adapter, receipts)']) - base:.1f} ms; "
+          f"escpos adds {min(times['+ escpos (what a print adds, lazily)']) - base:.1f} ms (kept off the start-up path)")
 
 
 def main() -> None:
