@@ -88,7 +88,8 @@ class Transport:
         except RuntimeError as exc:       # escpos: optional dependency missing (pyusb, pywin32)
             raise TransportError(f"{u.describe()}: {exc}") from None
         except Exception as exc:  # noqa: BLE001 - escpos raises many types (DeviceNotFoundError, USBNotFoundError, OSError)
-            raise TransportError(f"{u.describe()}: cannot open ({type(exc).__name__}: {_first_line(exc)})") from None
+            hint = "; install libusb-1.0 (Debian: apt-get install libusb-1.0-0)" if type(exc).__name__ == "NoBackendError" else ""
+            raise TransportError(f"{u.describe()}: cannot open ({type(exc).__name__}: {_first_line(exc)}){hint}") from None
         self._printer = p
 
     def close(self) -> None:
