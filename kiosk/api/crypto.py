@@ -49,7 +49,7 @@ def keyed_hash_hex(key: bytes, label: str, value: str) -> str:
 
     Keyed so that the 1.4 billion possible ID numbers cannot simply be hashed and compared.
     """
-    return hmac.new(key, f"{label}\x00{value}".encode("utf-8"), hashlib.sha256).hexdigest()
+    return hmac.new(key, f"{label}\x00{value}".encode(), hashlib.sha256).hexdigest()
 
 
 def random_hex(nbytes: int = 16) -> str:
@@ -72,7 +72,9 @@ class RecordCipher:
     def __init__(self, key: bytes) -> None:
         if len(key) != DATA_KEY_BYTES:
             raise ValueError(f"data key must be {DATA_KEY_BYTES} bytes, got {len(key)}")
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # lazy: heavy import
+        from cryptography.hazmat.primitives.ciphers.aead import (
+            AESGCM,  # lazy: heavy import
+        )
 
         self._aead = AESGCM(key)
 

@@ -41,7 +41,7 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
         return dict(value)
     if tp is datetime:
         try:
-            return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+            return datetime.fromisoformat(str(value))
         except ValueError as exc:
             raise BadResponse(f"{where} is not an ISO datetime") from exc
     if tp is date:

@@ -18,22 +18,22 @@ from __future__ import annotations
 import json
 import os
 import queue
+import re
 import sqlite3
 import threading
-import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from kiosk.api import crypto
 from kiosk.api.errors_storage import KeyFileError, StorageError
 from kiosk.api.keyfile import load_or_create_key
 
-__all__ = ["KINDS", "Outbox", "OutboxRecord", "PendingItem", "StorageError", "KeyFileError"]
+__all__ = ["KINDS", "KeyFileError", "Outbox", "OutboxRecord", "PendingItem", "StorageError"]
 
 KINDS = ("case", "evaluation", "help_request")
 OUTBOX_FILE = "outbox.sqlite3"
@@ -121,8 +121,8 @@ class Outbox:
         now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
     ) -> None:
         self.db_path = Path(db_path).expanduser().absolute()
-        if not ref_prefix or not ref_prefix.replace("_", "").isalnum():
-            raise ValueError(f"ref_prefix {ref_prefix!r} must be letters/digits (e.g. 'LY')")
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]{0,39}", ref_prefix or ""):
+            raise ValueError(f"ref_prefix {ref_prefix!r} must be letters, digits and '-' (e.g. 'LY-JL-0012')")
         self.ref_prefix = ref_prefix.upper()
         self._now = now
         self._keep_acked_days = keep_acked_days
@@ -145,13 +145,13 @@ class Outbox:
 
     @classmethod
     def from_config(cls, config: Any, **kwargs: Any) -> Outbox:
-        """Build from KioskConfig: <data_dir>/outbox.sqlite3, key from [storage] key_file (kiosk.paths),
-        local reference prefix from the terminal id ("LY-JL-0012" -> "LY")."""
+        """Build from KioskConfig: <data_dir>/outbox.sqlite3, key from [storage] key_file (kiosk.paths).
+
+        The local reference starts with the terminal id ("LY-JL-0012-20261126-0007"), so references from
+        different terminals never collide on the server (it stores them with the case) or at the counter."""
         from kiosk.paths import data_dir, key_file
 
-        prefix = config.terminal.id.split("-")[0] if config.terminal.id else ""
-        if not prefix or not prefix.isalnum():
-            prefix = "LY"
+        prefix = config.terminal.id or "LY"
         return cls(data_dir(config) / OUTBOX_FILE, key_file(config), ref_prefix=prefix, **kwargs)
 
     # ---- the writer thread -------------------------------------------------------------------------
@@ -223,7 +223,7 @@ class Outbox:
         self._jobs.put(None)
         self._thread.join(timeout=30)
 
-    def __enter__(self) -> Outbox:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -50,7 +50,7 @@ class SyncStatus:
 def backoff_delay(failures: int, base: float, cap: float, rng: Callable[[], float],
                   retry_after: float | None = None, retry_after_cap: float = 3600.0) -> float:
     """Exponential backoff with "equal jitter" (half fixed, half random), capped; never below Retry-After."""
-    exp = min(cap, base * (2 ** max(0, failures - 1)))
+    exp = min(cap, base * 2.0 ** max(0, failures - 1))
     delay = exp / 2 + rng() * exp / 2
     if retry_after is not None:
         delay = max(delay, min(retry_after, retry_after_cap))

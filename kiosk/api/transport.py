@@ -28,7 +28,15 @@ from urllib3 import exceptions as urllib3_errors
 from urllib3.exceptions import MaxRetryError, ResponseError
 from urllib3.util.retry import Retry
 
-from kiosk.api.errors import ApiError, ClockSkew, Offline, Rejected, ServerError, Timeout, error_from_response
+from kiosk.api.errors import (
+    ApiError,
+    ClockSkew,
+    Offline,
+    Rejected,
+    ServerError,
+    Timeout,
+    error_from_response,
+)
 from kiosk.api.signing import HmacAuth, Signer
 
 log = logging.getLogger("kiosk.api.http")
@@ -40,7 +48,9 @@ SKEW_NOISE_S = 3.0
 class GetOnlyRetry(Retry):
     """urllib3 Retry that never retries a method outside `allowed_methods`, not even on connect errors."""
 
-    def increment(self, method: str | None = None, url: str | None = None, *args: Any, **kwargs: Any) -> Retry:
+    def increment(  # type: ignore[override]
+        self, method: str | None = None, url: str | None = None, *args: Any, **kwargs: Any
+    ) -> Retry:
         if method is not None and self.allowed_methods is not None and method.upper() not in self.allowed_methods:
             reason = kwargs.get("error") or ResponseError("not retried: non-idempotent method")
             # wrapped like an exhausted Retry, so requests maps it to its usual exception types

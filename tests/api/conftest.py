@@ -23,10 +23,10 @@ import requests
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests"))
 
-from helpers.fault_proxy import FaultProxy  # noqa: E402
+from helpers.fault_proxy import FaultProxy
 
-from kiosk.api.client import CentralClient  # noqa: E402
-from kiosk.api.outbox import Outbox  # noqa: E402
+from kiosk.api.client import CentralClient
+from kiosk.api.outbox import Outbox
 
 DEMO_ID = "LY-DEMO-0001"
 DEMO_SECRET = b"demo-terminal-secret"

@@ -18,7 +18,8 @@ from kiosk.api.sync import SyncWorker
 
 def main() -> int:
     db, key, prefix, url, n_new, payload_file = sys.argv[1:7]
-    payload = json.loads(open(payload_file, encoding="utf-8").read())
+    with open(payload_file, encoding="utf-8") as f:
+        payload = json.load(f)
     outbox = Outbox(db, key, ref_prefix=prefix)
     client = CentralClient(url, "LY-DEMO-0001", b"demo-terminal-secret", connect_timeout_s=2, read_timeout_s=10)
     for _ in range(int(n_new)):

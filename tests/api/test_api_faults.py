@@ -16,8 +16,8 @@ from conftest import DEMO_ID, DEMO_SECRET, CentralProcess, case_payload, wait_un
 from helpers.fault_proxy import FaultProxy
 
 from kiosk.api import signing
-from kiosk.api.client import CentralClient, new_idempotency_key
-from kiosk.api.errors import Offline, Rejected, ServerError, Timeout
+from kiosk.api.client import CentralClient
+from kiosk.api.errors import Offline, ServerError, Timeout
 from kiosk.api.outbox import Outbox
 from kiosk.api.sync import SyncWorker, backoff_delay
 

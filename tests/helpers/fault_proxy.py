@@ -17,6 +17,7 @@ import socket
 import struct
 import threading
 from dataclasses import dataclass, field
+from typing import Self
 
 
 @dataclass
@@ -159,7 +160,7 @@ class FaultProxy:
         for t in self._threads:
             t.join(timeout=5)
 
-    def __enter__(self) -> FaultProxy:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -225,9 +226,8 @@ class FaultProxy:
                 if fault is not None and fault.action == "cut_after_upstream":
                     _rst(client)
                     return
-                if fault is not None and fault.action == "delay":
-                    if self._stop.wait(fault.seconds):
-                        return
+                if fault is not None and fault.action == "delay" and self._stop.wait(fault.seconds):
+                    return
                 client.sendall(response)
         except (_Closed, OSError):
             pass
