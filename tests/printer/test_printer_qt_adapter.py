@@ -31,7 +31,7 @@ def test_print_result_arrives_on_the_gui_thread(qtbot, adapter, simulator) -> No
     with qtbot.waitSignal(adapter.printFinished, timeout=5000) as blocker:
         adapter.print_document(DOC)
     result = blocker.args[0]
-    assert result.ok and result.reason == "printed"
+    assert result.ok and result.reason == "printed" and result.document is DOC
     assert threads == [QCoreApplication.instance().thread()]
     assert b"\x1dV\x01" in simulator.received
 

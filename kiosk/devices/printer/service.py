@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kiosk.devices.printer.document import Document
 from kiosk.devices.printer.encoder import encode_document
@@ -61,6 +61,7 @@ class PrintResult:
     replaced: tuple[str, ...] = ()   # characters the codec could not print (shown as 〓)
     elapsed_ms: float = 0.0
     preview_path: str = ""
+    document: Document | None = field(default=None, compare=False, repr=False)  # match results to requests: `is`
 
     @property
     def show_qr_instead(self) -> bool:
@@ -115,7 +116,7 @@ class PrinterService:
 
     def failure(self, doc: Document, reason: str = "internal_error") -> PrintResult:
         """A failed result for DOC without touching the printer (e.g. the job itself raised)."""
-        return PrintResult(False, reason, doc.kind, doc.fallback_qr, doc.headline)
+        return PrintResult(False, reason, doc.kind, doc.fallback_qr, doc.headline, document=doc)
 
     @property
     def last_status(self) -> PrinterStatus | None:
@@ -221,7 +222,7 @@ class PrinterService:
         started = time.perf_counter()
 
         def result(ok: bool, reason: str, **kw: object) -> PrintResult:
-            res = PrintResult(ok, reason, doc.kind, doc.fallback_qr, doc.headline,
+            res = PrintResult(ok, reason, doc.kind, doc.fallback_qr, doc.headline, document=doc,
                               elapsed_ms=(time.perf_counter() - started) * 1000, **kw)  # type: ignore[arg-type]
             log.info("print %s: %s (%d bytes)", doc.kind, reason, res.bytes_sent)
             return res
