@@ -25,6 +25,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     pin.add_argument("--pin", help="the PIN (default: asked without echo)")
     pin.set_defaults(func=_hash_pin)
 
+    selftest = sub.add_parser("self-test", help="check that this build works here (no devices, no network)")
+    selftest.set_defaults(func=_self_test)
+
+    doctor = sub.add_parser("doctor", help="check config, fonts, display, reader, printer, central service, disk, "
+                                           "outbox and logs; says what to fix (exit 0 when nothing failed)")
+    doctor.add_argument("--print-test", action="store_true", help="also print the printer's test page")
+    doctor.set_defaults(func=_doctor)
+
     shot = sub.add_parser("screenshot", help="render every screen to PNG (both orientations, zh/en, elderly)")
     shot.add_argument("--out", required=True, help="output folder")
     shot.add_argument("--only", help="comma-separated screen names (default: all)")
@@ -76,3 +84,15 @@ def _screenshot(args: argparse.Namespace) -> int:
     written = render_all(config, args.out, only=set(args.only.split(",")) if args.only else None)
     print(f"{len(written)} screenshots in {args.out}")
     return 0
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    from kiosk.selftest import run
+
+    return run(args.config)
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from kiosk.doctor import run
+
+    return run(args.config, print_test=args.print_test)
