@@ -23,7 +23,7 @@ def _kiosk(*args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("KIOSK_CONFIG", None)
     return subprocess.run([sys.executable, "-m", "kiosk", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT, env=env)
+                          timeout=timeout, cwd=ROOT, env=env, check=False)
 
 
 def _iso(raw: str) -> str:

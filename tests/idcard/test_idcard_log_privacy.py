@@ -63,10 +63,10 @@ def test_no_personal_data_in_logs_while_reading(sim: SimulatedReader, make_reade
         if i == 5:
             sim.fail_reads = 3
         sim.place_card(card.id)
-        assert events.wait_for(lambda: len(events.of("card")) + len(events.of("error")) >= i + 1, 10), card.id
+        assert events.wait_for(lambda n=i + 1: len(events.of("card")) + len(events.of("error")) >= n, 10), card.id
         sim.remove_card()
         finds = sim.requests["2001"]
-        assert events.wait_for(lambda: sim.requests["2001"] >= finds + 3, 5)
+        assert events.wait_for(lambda f=finds: sim.requests["2001"] >= f + 3, 5)
     sim.unplug()
     assert events.wait_for(lambda: not reader.online, 5)
     sim.replug()

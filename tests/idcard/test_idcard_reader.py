@@ -217,7 +217,7 @@ def test_start_stop_cycles_leak_nothing(sim: SimulatedReader) -> None:
         reader.start()
         reader.arm()
         sim.place_card(0)
-        assert _wait(lambda: reader.stats.reads == 1)
+        assert _wait(lambda r=reader: r.stats.reads == 1)
         reader.stop()
     assert threading.active_count() == threads_before and _fds() == fds_before
 

@@ -191,7 +191,11 @@ def cmd_sim_reader(args: argparse.Namespace) -> int:
     try:
         print(sim.path, flush=True)
         print("commands on stdin: place N|ID, remove, unplug, replug, quit", file=sys.stderr, flush=True)
-        worker = threading.Thread(target=lambda: (main_loop(sim), stop.set()), name="sim-stdin", daemon=True)
+        def control() -> None:
+            main_loop(sim)
+            stop.set()  # quit or end of input ends the simulator
+
+        worker = threading.Thread(target=control, name="sim-stdin", daemon=True)
         worker.start()
         while not stop.wait(0.5):
             pass

@@ -11,7 +11,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from kiosk.devices.idcard.card import IdCard
-from kiosk.devices.idcard.reader import IdCardReader, PortLister, ReaderSettings, list_serial_ports
+from kiosk.devices.idcard.reader import (
+    IdCardReader,
+    PortLister,
+    ReaderSettings,
+    list_serial_ports,
+)
 
 
 class IdCardReaderAdapter(QObject):

@@ -20,8 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
-import serial
-import serial.tools.list_ports
+import serial  # type: ignore[import-untyped]  # pyserial ships no stubs
+import serial.tools.list_ports  # type: ignore[import-untyped]
 
 from kiosk.devices.idcard import codec
 from kiosk.devices.idcard.card import (
@@ -110,7 +110,7 @@ def probe_port(url: str, baud: int, timeout_s: float = PROBE_TIMEOUT_S) -> bool:
     except (serial.SerialException, OSError, ValueError):
         return False
     try:
-        return _transact(ser, codec.FrameReceiver(), codec.sam_status(), timeout_s) is not None
+        return transact(ser, codec.FrameReceiver(), codec.sam_status(), timeout_s) is not None
     except (serial.SerialException, OSError):
         return False
     finally:
@@ -139,7 +139,7 @@ def reply_fits(request: bytes, frame: Frame) -> bool:
     return bounds[0] <= len(frame.data) <= bounds[1]
 
 
-def _transact(ser: serial.SerialBase, rx: codec.FrameReceiver, request: bytes, timeout_s: float) -> Frame | None:
+def transact(ser: serial.SerialBase, rx: codec.FrameReceiver, request: bytes, timeout_s: float) -> Frame | None:
     """Write one request and block until its reply or the deadline. None = no (valid) answer.
 
     A reply spoiled on the wire (bad checksum) ends the wait at once: the reader answers
@@ -305,7 +305,7 @@ class IdCardReader:
                     if not self._stop.is_set():
                         log.warning("ID-card reader port lost (%s)", type(exc).__name__)
                     self._drop()
-                except Exception as exc:  # never let the owner thread die; no message text (may hold data)
+                except Exception as exc:  # noqa: BLE001 - never let the owner thread die; no message text (may hold data)
                     log.error("ID-card reader loop error: %s", type(exc).__name__)
                     self._drop()
         finally:
@@ -325,7 +325,7 @@ class IdCardReader:
     def _emit(self, callback: Callable[..., None], *args: Any) -> None:
         try:
             callback(*args)
-        except Exception as exc:  # a faulty listener must not kill the reader
+        except Exception as exc:  # noqa: BLE001 - a faulty listener must not kill the reader
             log.error("ID-card reader listener failed: %s", type(exc).__name__)
 
     def _error(self, code: str, message: str) -> None:
@@ -350,7 +350,7 @@ class IdCardReader:
         wanted = {u.lower() for u in self.settings.usb_ids}
         try:
             ports = list(self._port_lister())
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - an injected or OS lister failing means "no reader", not a crash
             log.warning("serial port listing failed: %s", type(exc).__name__)
             return []
         return [p.device for p in ports if p.usb_id is not None and p.usb_id in wanted]
@@ -377,7 +377,7 @@ class IdCardReader:
                     break
                 opened_any = True
                 try:
-                    reply = _transact(ser, self._rx, codec.sam_status(), PROBE_TIMEOUT_S)
+                    reply = transact(ser, self._rx, codec.sam_status(), PROBE_TIMEOUT_S)
                 except (serial.SerialException, OSError):
                     reply = None
                 if reply is None:
@@ -417,7 +417,7 @@ class IdCardReader:
         """One request/reply. Unanswered short requests count towards "the port is gone"."""
         assert self._ser is not None
         bad_before = self._rx.bad_checksums + self._rx.bad_lengths
-        reply = _transact(self._ser, self._rx, request, timeout_s)
+        reply = transact(self._ser, self._rx, request, timeout_s)
         spoiled = self._rx.bad_checksums + self._rx.bad_lengths - bad_before
         self.stats.bad_frames += spoiled
         if reply is None and spoiled:

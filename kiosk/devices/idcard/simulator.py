@@ -17,10 +17,16 @@ import tempfile
 import threading
 import time
 import tty
+from typing import Self
 
 from kiosk.devices.idcard import codec
 from kiosk.devices.idcard.codec import Command, Sw3
-from kiosk.devices.idcard.samples import SampleCard, appended_address_data, load_cards, read_reply_data
+from kiosk.devices.idcard.samples import (
+    SampleCard,
+    appended_address_data,
+    load_cards,
+    read_reply_data,
+)
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +63,7 @@ class SimulatedReader:
         self._thread: threading.Thread | None = None
         self.requests: collections.Counter[str] = collections.Counter()
         self.generation = 0  # bumps on every replug
+        self.last_reply_done = 0.0  # perf_counter() when the last reply's last byte was written (benchmark)
 
     # ------------------------------------------------------------------ control (any thread)
     def start(self) -> str:
@@ -84,7 +91,7 @@ class SimulatedReader:
             shutil.rmtree(self._own_dir, ignore_errors=True)
             self._own_dir = None
 
-    def __enter__(self) -> SimulatedReader:
+    def __enter__(self) -> Self:
         self.start()
         return self
 
@@ -253,17 +260,17 @@ class SimulatedReader:
         view = memoryview(data)
         while sent < len(data):
             piece = view[sent : sent + chunk]
+            if self.pace_baud:
+                # 10 bits per byte on an 8N1 UART: hand over each chunk when its last byte would have arrived.
+                delay = start + (sent + len(piece)) * 10 / self.pace_baud - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
             if not self._write_all(master, piece):
                 return
             sent += len(piece)
-            if self.pace_baud:
-                # 10 bits per byte on an 8N1 UART; wait until the wire would have carried them.
-                due = start + sent * 10 / self.pace_baud
-                delay = due - time.perf_counter()
-                if delay > 0:
-                    time.sleep(delay)
-            elif self.split_chunk and sent < len(data):
+            if self.split_chunk and not self.pace_baud and sent < len(data):
                 time.sleep(0.002)  # let the reader see the pieces as separate reads
+        self.last_reply_done = time.perf_counter()
 
     def _write_all(self, master: int, data: memoryview) -> bool:
         while len(data):
@@ -282,7 +289,7 @@ class SimulatedReader:
         return True
 
 
-def main_loop(sim: SimulatedReader, commands: "list[str] | None" = None) -> None:  # pragma: no cover - interactive
+def main_loop(sim: SimulatedReader, commands: list[str] | None = None) -> None:  # pragma: no cover - interactive
     """Interactive control for `kiosk sim-reader`: lines like `place 3`, `remove`, `unplug`, `replug`."""
     import sys
 
