@@ -50,7 +50,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     bind = {"fd": args.fd} if args.fd is not None else {"host": args.host, "port": args.port}
     uvicorn.run("central.app:create_app_from_env", factory=True, workers=args.workers,
                 log_level=args.log_level, proxy_headers=args.proxy_headers,
-                forwarded_allow_ips=args.forwarded_allow_ips, **bind, **ssl)
+                forwarded_allow_ips=args.forwarded_allow_ips,
+                timeout_graceful_shutdown=args.timeout_graceful_shutdown, **bind, **ssl)
     return 0
 
 
@@ -112,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="0 none, 1 optional, 2 required client certificate")
     serve.add_argument("--proxy-headers", action="store_true", help="trust X-Forwarded-* from a TLS terminator")
     serve.add_argument("--forwarded-allow-ips", default="127.0.0.1")
+    serve.add_argument("--timeout-graceful-shutdown", type=int, default=10, metavar="S",
+                       help="on SIGTERM, wait at most S seconds for open connections")
     serve.set_defaults(func=cmd_serve)
 
     export = sub.add_parser("export-openapi", help="write the OpenAPI document")

@@ -55,7 +55,10 @@ class CentralServer:
     """The reference service as a child process on 127.0.0.1:<free port>."""
 
     def __init__(self, workdir: Path, db_url: str | None = None, test_hooks: bool = True,
-                 extra_env: dict[str, str] | None = None) -> None:
+                 extra_env: dict[str, str] | None = None, serve_args: list[str] | None = None,
+                 scheme: str = "http", requests_kwargs: dict[str, Any] | None = None) -> None:
+        """`serve_args` go to `python -m central serve` (e.g. --ssl-certfile ...); with TLS pass scheme="https"
+        and the `verify`/`cert` that the readiness probe must use in `requests_kwargs`."""
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.db_path = self.workdir / "central.sqlite3"
@@ -65,6 +68,9 @@ class CentralServer:
         self.log_path = self.workdir / "central.log"
         self.test_hooks = test_hooks
         self.extra_env = extra_env or {}
+        self.serve_args = serve_args or []
+        self.scheme = scheme
+        self.requests_kwargs = requests_kwargs or {}
         self.proc: subprocess.Popen[bytes] | None = None
         self._engine: Any = None
         if db_url:
@@ -72,7 +78,7 @@ class CentralServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     def _reset_database(self) -> None:
         sys.path.insert(0, str(REPO))
@@ -87,14 +93,15 @@ class CentralServer:
         with self.log_path.open("ab") as log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "central", "serve", "--db", self.db_url, "--host", "127.0.0.1",
-                 "--port", str(self.port), "--log-level", "warning"],
+                 "--port", str(self.port), "--log-level", "warning",
+                 "--timeout-graceful-shutdown", "2", *self.serve_args],
                 cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"central service exited: {self.log_path.read_text(errors='replace')[-3000:]}")
             try:
-                if requests.get(self.url + "/api/v1/health", timeout=1).status_code == 200:
+                if requests.get(self.url + "/api/v1/health", timeout=1, **self.requests_kwargs).status_code == 200:
                     return
             except requests.RequestException:
                 pass
