@@ -21,9 +21,10 @@ import requests
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
-from central.db.engine import make_engine, reset_schema  # noqa: E402
-from central.seed import ensure_seeded  # noqa: E402
-from helpers.central_server import CentralServer, signed_headers  # noqa: E402
+from helpers.central_server import CentralServer, signed_headers
+
+from central.db.engine import make_engine, reset_schema
+from central.seed import ensure_seeded
 
 
 def timed(fn: Callable[[], Any], rounds: int) -> tuple[list[float], Any]:
