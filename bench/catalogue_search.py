@@ -199,6 +199,36 @@ def main() -> int:
         worst = sorted(((q[:k], label) for label, qs in QUERIES.items() for q in qs for k in range(1, len(q) + 1)),
                        key=lambda x: -_time_one(reader, x[0], args.limit))[:5]
         print("  slowest prefixes:", ", ".join(f"{p!r}" for p, _ in worst))
+        # a sync rebuilding the index on a worker thread while the GUI thread keeps searching
+        import threading
+
+        renamed2 = [dict(i, name=i["name"] + "（再版）") for i in items[40:60]]
+        done = threading.Event()
+
+        def sync() -> None:
+            store.apply_changes(renamed2, '"bench4"')
+            done.set()
+
+        during: list[float] = []
+        worker = threading.Thread(target=sync)
+        t_start = time.perf_counter()
+        worker.start()
+        typed = [q[:k] for qs in QUERIES.values() for q in qs for k in range(1, len(q) + 1)]
+        late: list[float] = []
+        i = 0
+        while not done.is_set():
+            t0 = time.perf_counter_ns()
+            reader.search(typed[i % len(typed)], args.limit)
+            t1 = time.perf_counter_ns()
+            during.append((t1 - t0) / 1e3)
+            i += 1
+            time.sleep(0.002)  # a typist's pace is far slower; this samples the whole sync
+            late.append((time.perf_counter_ns() - t1) / 1e3 - 2000)  # waiting for the GIL after the sleep
+        worker.join()
+        print(f"while a sync rebuilds the index on a worker thread ({time.perf_counter() - t_start:.1f} s):")
+        print(f"  search call          {fmt(during)}")
+        print(f"  GUI-thread wake-up   {fmt(late).replace('keystrokes', 'samples')}  (GIL hand-over; "
+              f"sys.getswitchinterval() = {sys.getswitchinterval() * 1e3:.0f} ms)")
         reader.search("s", 20)
         t0 = time.perf_counter_ns()
         for _ in range(200):

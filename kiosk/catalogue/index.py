@@ -141,12 +141,18 @@ class _SpaceBuilder:
 
     def build(self) -> tuple[str, array, array, list[str], array, array]:
         text = "".join(self.parts)
-        ends: list[int] = []
-        # the sort key of a suffix runs to the end of its term (\x00 sorts before any query character)
-        order = sorted(range(len(self.pos)), key=lambda k: text[self.pos[k]:text.index("\x00", self.pos[k])])
+        # The sort key of a suffix runs to the end of its term (\x00 sorts before any query character).
+        # Sorted bucket by bucket (first two characters): one big sort would hold the GIL in C for a
+        # quarter of a second, and the GUI thread searches while the sync worker builds.
+        buckets: dict[str, list[tuple[str, int]]] = {}
+        for k, p in enumerate(self.pos):
+            key = text[p:text.index("\x00", p)]
+            buckets.setdefault(key[:2], []).append((key, k))
+        order: list[int] = []
+        for head in sorted(buckets):
+            order.extend(k for _, k in sorted(buckets[head]))
         sa = array("i", (self.pos[k] for k in order))
         sc = array("i", (self.score[k] for k in order))
-        del ends
         keys, off, val = _heavy_tops(text, sa, sc)
         return text, sa, sc, keys, off, val
 

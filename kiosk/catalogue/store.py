@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Self
 
-from kiosk.catalogue.index import STRIDE, SearchIndex, build_index
+from kiosk.catalogue.build import build
+from kiosk.catalogue.index import STRIDE, SearchIndex
 from kiosk.catalogue.model import (
     LIFE_EVENTS,
     ONLINE_DEPTHS,
@@ -79,9 +80,10 @@ class Guide:
 class ChangeSummary:
     upserted: int
     deleted: int
-    index_items: int
-    terms_computed: int
+    index_items: int  # items in the rebuilt index (0: the index was kept as it was)
+    terms_computed: int  # items whose pinyin was computed
     seconds: float
+    isolated: bool = False  # the index was built in a child process
 
 
 class _Snapshot:
@@ -149,6 +151,18 @@ def _rank_or_last(index: SearchIndex, code: str) -> int:
     return STRIDE if r is None else r
 
 
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _dump_list(dicts: list[dict[str, Any]], chunk: int = 250) -> str:
+    """JSON array of the dicts, encoded a few hundred at a time: one json.dumps call over 5,000 items
+    would hold the GIL for tens of milliseconds while the GUI thread waits."""
+    parts = [json.dumps(dicts[i:i + chunk], ensure_ascii=False, separators=(",", ":"))[1:-1]
+             for i in range(0, len(dicts), chunk)]
+    return "[" + ",".join(p for p in parts if p) + "]"
+
+
 def _later(a: str, b: str) -> str:
     """The later of two ISO-8601 times as sent (compared as instants when both parse, else as text)."""
     if not a or not b:
@@ -173,9 +187,11 @@ class CatalogueStore:
     region_codes do not cover the site are hidden; `here=True` further keeps what this site's level accepts.
     """
 
-    def __init__(self, path: str | Path, site: Site | None = None, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, site: Site | None = None, *, create: bool = True,
+                 isolate_build: bool = True) -> None:
         self.path = Path(path)
         self.site = site
+        self.isolate_build = isolate_build  # build the index in a child process (see build.py)
         if not self.path.exists():
             if not create:
                 raise CatalogueMissing(f"no catalogue cache at {self.path}")
@@ -300,45 +316,48 @@ class CatalogueStore:
         with self._write_lock:
             conn = self._write_conn()
             snapshot = self._snapshot
-            have_terms = {c for (c,) in conn.execute("SELECT code FROM terms WHERE version = ?", (TERMS_VERSION,))}
+            term_rows: dict[str, str] = dict(conn.execute("SELECT code, data FROM terms WHERE version = ?",
+                                                          (TERMS_VERSION,)).fetchall())
             stored = {c for (c,) in conn.execute("SELECT code FROM items")}
+            # rows the snapshot could not read (written by another version) go; a full sync restores them
+            gone = ({c for c in deletes if c in stored} | (stored - set(snapshot.pos))) - set(upserts)
+            final = {d["code"]: d for d in snapshot.dicts if d["code"] not in gone}
+            for code, (item, _raw) in upserts.items():
+                final[code] = item.to_dict()
             # pinyin only for items that are new, renamed, re-aliased, or whose stored terms are outdated
-            need_terms = [c for c, (it, _) in upserts.items()
-                          if c not in have_terms or _index_key(snapshot.get(c)) != _index_key(it)]
-            need_terms += [c for c in stored - have_terms - set(upserts) - deletes if c in snapshot.pos]
-            gone = {c for c in deletes if c in stored}
-            fresh_terms: dict[str, dict[str, Any]] = {}
-            if need_terms:
-                from kiosk.catalogue.terms import (
-                    compute_terms,  # the only place pypinyin gets imported
-                )
-
-                for code in need_terms:
-                    d = upserts[code][0].to_dict() if code in upserts else snapshot.dicts[snapshot.pos[code]]
-                    fresh_terms[code] = compute_terms(d)
-            reindex = bool(gone or fresh_terms) or (self._snapshot.index is None and bool(stored | set(upserts)))
+            need = [d for c, d in final.items() if c not in term_rows
+                    or (c in upserts and _index_key(snapshot.get(c)) != _index_key(upserts[c][0]))]
+            reindex = bool(gone or need) or (snapshot.index is None and bool(final))
+            result = None
+            if reindex:  # before the transaction: the long part, in a child process (build.py)
+                need_codes = {d["code"] for d in need}
+                result = build(need, [(d, term_rows[c]) for c, d in final.items() if c not in need_codes],
+                               isolate=self.isolate_build)
+            fresh: _Snapshot | None = None
             conn.execute("BEGIN IMMEDIATE")
             try:
                 for code, (item, _raw) in upserts.items():
-                    data = json.dumps(item.to_dict(), ensure_ascii=False, separators=(",", ":"))
                     conn.execute("INSERT INTO items(code, data, updated_at) VALUES (?, ?, ?) "
                                  "ON CONFLICT(code) DO UPDATE SET data = excluded.data, "
-                                 "updated_at = excluded.updated_at", (code, data, item.updated_at))
+                                 "updated_at = excluded.updated_at", (code, _dump(final[code]), item.updated_at))
                 for code in gone:
                     conn.execute("DELETE FROM items WHERE code = ?", (code,))
                     conn.execute("DELETE FROM terms WHERE code = ?", (code,))
                     conn.execute("DELETE FROM guides WHERE code = ?", (code,))
-                for code, t in fresh_terms.items():
-                    conn.execute("INSERT OR REPLACE INTO terms(code, version, data) VALUES (?, ?, ?)",
-                                 (code, TERMS_VERSION, json.dumps(t, ensure_ascii=False, separators=(",", ":"))))
-                index_items = 0
-                if reindex:
-                    index_items = self._rebuild_index_blob(conn)
-                elif upserts:  # fields that search does not use changed: same ranking, new snapshot
-                    ordered = [upserts[d["code"]][0].to_dict() if d["code"] in upserts else d
-                               for d in snapshot.dicts]
-                    conn.execute("INSERT OR REPLACE INTO snapshot(id, items) VALUES (1, ?)",
-                                 (json.dumps(ordered, ensure_ascii=False, separators=(",", ":")),))
+                if result is not None:
+                    for code, t in result.fresh_terms.items():
+                        conn.execute("INSERT OR REPLACE INTO terms(code, version, data) VALUES (?, ?, ?)",
+                                     (code, TERMS_VERSION, _dump(t)))
+                    conn.execute("INSERT OR REPLACE INTO search_index(id, blob, built_at) VALUES (1, ?, ?)",
+                                 (result.blob, _now()))
+                    index = SearchIndex(result.blob)
+                    ordered = [final[c] for c in index.codes]
+                    conn.execute("INSERT OR REPLACE INTO snapshot(id, items) VALUES (1, ?)", (_dump_list(ordered),))
+                    fresh = _Snapshot(ordered, index)
+                elif upserts:  # only fields search does not use changed: same index and ranking
+                    ordered = [final[d["code"]] for d in snapshot.dicts]
+                    conn.execute("INSERT OR REPLACE INTO snapshot(id, items) VALUES (1, ?)", (_dump_list(ordered),))
+                    fresh = _Snapshot(ordered, snapshot.index)
                 conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('etag', ?)", (etag,))
                 conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('synced_at', ?)", (_now(),))
                 if newest:
@@ -349,20 +368,10 @@ class CatalogueStore:
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
-            if reindex or upserts:
-                self._snapshot = self._load_snapshot()
-        return ChangeSummary(len(upserts), len(gone), index_items, len(fresh_terms), time.perf_counter() - t0)
-
-    def _rebuild_index_blob(self, conn: sqlite3.Connection) -> int:
-        rows = conn.execute("SELECT i.data, t.data FROM items i JOIN terms t ON t.code = i.code").fetchall()
-        entries = [(json.loads(a), json.loads(b)) for a, b in rows]
-        blob = build_index(entries)
-        conn.execute("INSERT OR REPLACE INTO search_index(id, blob, built_at) VALUES (1, ?, ?)", (blob, _now()))
-        by_code = {e[0]["code"]: e[0] for e in entries}
-        ordered = [by_code[c] for c in SearchIndex(blob).codes]
-        conn.execute("INSERT OR REPLACE INTO snapshot(id, items) VALUES (1, ?)",
-                     (json.dumps(ordered, ensure_ascii=False, separators=(",", ":")),))
-        return len(entries)
+            if fresh is not None:
+                self._snapshot = fresh  # readers switch to it atomically
+        return ChangeSummary(len(upserts), len(gone), len(final) if reindex else 0, len(need),
+                             time.perf_counter() - t0, result is not None and result.isolated)
 
     def rebuild_index(self) -> ChangeSummary:
         """Recompute stale terms and the index without new items (after a software update). Worker thread."""

@@ -26,3 +26,10 @@ def real_store(tmp_path_factory: pytest.TempPathFactory, real_items: list[dict[s
     store.apply_changes(real_items, '"v1"')
     yield store
     store.close()
+
+
+@pytest.fixture(autouse=True)
+def _build_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Build indexes in the test process: a spawned child per apply_changes costs ~0.5 s. The session's
+    real_store (built before this runs) and test_build_isolation.py use the child process."""
+    monkeypatch.setenv("KIOSK_CATALOGUE_BUILD_INPROCESS", "1")

@@ -1,0 +1,57 @@
+"""Index builds, run in a short-lived child process by default.
+
+Computing pinyin imports pypinyin (about 0.4 s and 55 MB that would stay in the kiosk process for good) and
+building the suffix arrays is a second or two of pure Python that would compete with the GUI thread for
+the GIL. A spawned child does both and exits; the kiosk process only writes the result to SQLite.
+Falls back to building in-process when a child cannot be started (and always in a frozen build, where
+spawning re-runs the application unless its entry point calls multiprocessing.freeze_support()).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+BUILD_TIMEOUT_S = 600.0
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    fresh_terms: dict[str, dict[str, Any]]  # code -> terms, for the items that needed pinyin
+    blob: bytes  # the search index
+    isolated: bool  # built in a child process
+
+
+def run(need: list[dict[str, Any]], stored: list[tuple[dict[str, Any], str]]) -> tuple[dict[str, Any], bytes]:
+    """Pinyin for `need` (item dicts), then the index over them plus `stored` ((item, terms JSON) pairs)."""
+    from kiosk.catalogue.index import build_index
+    from kiosk.catalogue.terms import compute_terms
+
+    fresh = {d["code"]: compute_terms(d) for d in need}
+    entries = [(d, json.loads(t)) for d, t in stored] + [(d, fresh[d["code"]]) for d in need]
+    return fresh, build_index(entries)
+
+
+def isolation_possible() -> bool:
+    return not getattr(sys, "frozen", False) and os.environ.get("KIOSK_CATALOGUE_BUILD_INPROCESS") != "1"
+
+
+def build(need: list[dict[str, Any]], stored: list[tuple[dict[str, Any], str]], *, isolate: bool = True) -> BuildResult:
+    """Run `run` in a spawned child when possible, else here."""
+    if isolate and isolation_possible():
+        try:
+            with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+                fresh, blob = pool.submit(run, need, stored).result(timeout=BUILD_TIMEOUT_S)
+            return BuildResult(fresh, blob, True)
+        except (OSError, BrokenProcessPool, TimeoutError) as exc:
+            log.warning("catalogue: index build child failed (%s); building in-process", type(exc).__name__)
+    fresh, blob = run(need, stored)
+    return BuildResult(fresh, blob, False)
