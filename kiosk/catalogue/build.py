@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,6 +44,10 @@ def isolation_possible() -> bool:
 def build(need: list[dict[str, Any]], stored: list[tuple[dict[str, Any], str]], *, isolate: bool = True) -> BuildResult:
     """Run `run` in a spawned child when possible, else here."""
     if isolate and isolation_possible():
+        import multiprocessing  # here, not at the top: opening the store at start-up stays cheap
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
                 fresh, blob = pool.submit(run, need, stored).result(timeout=BUILD_TIMEOUT_S)
