@@ -45,3 +45,12 @@ def test_signals_are_delivered_on_the_gui_thread(qtbot: Any) -> None:
 def test_no_simulator_when_a_real_port_is_configured() -> None:
     adapter = IdCardReaderAdapter(ReaderSettings(port="/dev/ttyUSB9"))
     assert adapter.simulator is None and adapter.place_simulated_card(0) is False
+    assert adapter.simulated_cards() == []
+
+
+def test_demo_lists_the_sample_cards() -> None:
+    adapter = IdCardReaderAdapter(ReaderSettings(port="sim"))
+    cards = adapter.simulated_cards()
+    assert cards[0][0] == "resident-basic" and len(cards) == 13
+    assert {"permit-hk", "permit-taiwan", "foreign-2017", "foreign-2023"} <= {c for c, _ in cards}
+    adapter.stop()

@@ -290,3 +290,31 @@ def test_sample_file_from_config(tmp_path: Any) -> None:
     path.write_text('{"cards": [{"id": "x", "variant": "Z", "fields": {}}]}', encoding="utf-8")
     with pytest.raises(ValueError, match="variant 'Z'.*resident, J, I, Y"):
         IdCardReader(ReaderSettings(port="sim", sim_cards=str(path)))
+
+
+def test_configured_photo_decoder_is_used_and_leaves_nothing_on_disk(sim: SimulatedReader, make_reader: MakeReader,
+                                                                     tmp_path: Any) -> None:
+    import sys
+
+    script = tmp_path / "wlt2bmp.py"
+    log_file = tmp_path / "dirs.txt"
+    script.write_text("import sys, pathlib\n"
+                      "pathlib.Path(sys.argv[3]).write_text(str(pathlib.Path(sys.argv[1]).parent))\n"
+                      "pathlib.Path(sys.argv[2]).write_bytes(b'BM' + pathlib.Path(sys.argv[1]).read_bytes()[:4])\n")
+    reader, events = make_reader(sim.path, photo_decoder=f"{sys.executable} {script} {{in}} {{out}} {log_file}")
+    reader.start()
+    reader.arm()
+    sim.place_card(0)
+    assert events.wait_count("card", 1)
+    card = _cards(events)[0]
+    assert card.photo_image == b"BM" + photo_bytes(sim.find(0))[:4]
+    assert not os.path.exists(log_file.read_text())
+
+
+def test_no_photo_decoder_means_no_image(sim: SimulatedReader, make_reader: MakeReader) -> None:
+    reader, events = make_reader(sim.path)
+    reader.start()
+    reader.arm()
+    sim.place_card(0)
+    assert events.wait_count("card", 1)
+    assert _cards(events)[0].photo_image is None and len(_cards(events)[0].photo) == 1024

@@ -90,6 +90,7 @@ class IdCard:
     appended_address: str | None = None  # 30 03, latest registered address change
     expired: bool = False
     photo: bytes = field(default=b"", repr=False, compare=False)  # opaque WLT
+    photo_image: bytes | None = field(default=None, repr=False, compare=False)  # BMP from photo_decoder, if any
     fingerprint: bytes | None = field(default=None, repr=False, compare=False)
 
     @property

@@ -85,6 +85,11 @@ class IdCardReaderAdapter(QObject):
         sim.place_card(which)
         return True
 
+    def simulated_cards(self) -> list[tuple[str, str]]:
+        """Demo only: (id, description) of every sample card, in index order; empty when not simulating."""
+        sim = self._reader.simulator
+        return [] if sim is None else [(card.id, card.description) for card in sim.cards]
+
     def remove_simulated_card(self) -> None:
         sim = self._reader.simulator
         if sim is not None:

@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple, TypeVar
 
 import serial  # type: ignore[import-untyped]  # pyserial ships no stubs
@@ -32,6 +32,7 @@ from kiosk.devices.idcard.card import (
     with_appended_address,
 )
 from kiosk.devices.idcard.codec import Frame, Sw3, status_of
+from kiosk.devices.idcard.photo import PhotoDecoderError, decode_photo
 
 log = logging.getLogger(__name__)
 
@@ -503,7 +504,18 @@ class IdCardReader:
                 card = with_appended_address(card, decode_appended_address(extra.data))
             except CardDecodeError:
                 log.info("appended address did not decode; ignored")
+        if self.settings.photo_decoder:
+            card = self._decode_photo(card)
         return card
+
+    def _decode_photo(self, card: IdCard) -> IdCard:
+        """Optional vendor decoder; a failure only means no picture (nothing requires it)."""
+        try:
+            image = decode_photo(card.photo, self.settings.photo_decoder)
+        except PhotoDecoderError:
+            log.warning("photo_decoder setting is malformed; photo not decoded")
+            return card
+        return replace(card, photo_image=image)
 
 
 def _sw3_message(name: str) -> str:
