@@ -7,6 +7,7 @@
     python -m central office list|show|advance|return|decide|mail ...   (see central.office_cli)
     python -m central seed [--reset]     create tables and seed now
     python -m central purge              drop idempotency keys older than 30 days and old nonces
+    python -m central terminal add|list|disable ...               (see central.terminal_cli)
 """
 from __future__ import annotations
 
@@ -130,8 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_arg(purge)
     purge.set_defaults(func=cmd_purge)
 
-    from central import office_cli
+    from central import office_cli, terminal_cli
     office_cli.register(sub)
+    terminal_cli.register(sub)
     return parser
 
 

@@ -34,6 +34,8 @@ TITLES: dict[str, str] = {
     "slot_full": "Time slot fully booked",
     "slot_unavailable": "Time slot not offered",
     "appointment_not_active": "Appointment not active",
+    "appointment_not_today": "Appointment is not for today",
+    "already_booked": "Already booked",
     "method_not_allowed": "Method not allowed",
     "too_many_attempts": "Too many attempts",
     "internal_error": "Internal error",

@@ -157,3 +157,24 @@ def test_guessing_verifiers_locks_the_case(api: Api, central: CentralServer) -> 
         assert other.get(f"/cases/{number}?verifier={guess}").status_code == 404
     locked = other.get(f"/cases/{number}?verifier=1234")  # even the right one, for the window
     assert locked.status_code == 429 and locked.json()["code"] == "too_many_attempts"
+
+
+def test_terminal_command_registers_a_terminal_that_can_sign(central: CentralServer, tmp_path: Path) -> None:
+    env = dict(os.environ, CENTRAL_DB_URL=central.db_url)
+    secret_file = tmp_path / "LY-TEST-0009.key"
+    tid = "LY-TEST-" + new_key()[:4].upper()
+    added = subprocess.run([sys.executable, "-m", "central", "terminal", "add", tid, "--site", "集里街道便民服务中心",
+                            "--region", "430181002", "--secret-file", str(secret_file)], cwd=REPO, env=env,
+                           capture_output=True, text=True, timeout=60, check=False)
+    assert added.returncode == 0, added.stderr
+    assert oct(secret_file.stat().st_mode & 0o777) == "0o600"
+    terminal = Api(central, tid, secret_file.read_text().strip())
+    assert terminal.get("/regions").status_code == 200
+    bad = subprocess.run([sys.executable, "-m", "central", "terminal", "add", "x", "--site", "s", "--region", "1",
+                          "--secret-file", str(tmp_path / "x.key")], cwd=REPO, env=env, capture_output=True,
+                         text=True, timeout=60, check=False)
+    assert bad.returncode == 2 and "terminal id" in bad.stderr
+    off = subprocess.run([sys.executable, "-m", "central", "terminal", "disable", tid], cwd=REPO, env=env,
+                         capture_output=True, text=True, timeout=60, check=False)
+    assert off.returncode == 0
+    assert terminal.get("/regions").json()["code"] == "signature_invalid"
