@@ -31,6 +31,7 @@ from kiosk.screens.window import KioskWindow
 from kiosk.services import Services
 from kiosk.session import Session
 from kiosk.tasks import install_gui_thread_guard
+from kiosk.watchdog import Watchdog
 
 log = logging.getLogger(__name__)
 PORTRAIT, LANDSCAPE = QSize(1080, 1920), QSize(1920, 1080)
@@ -135,6 +136,8 @@ def run(config_path: str | None, *, windowed: bool = False) -> int:
         screen.show() if windowed else screen.showFullScreen()
         return app.exec()
     show_kiosk(built.window, config, windowed=windowed)
+    watchdog = Watchdog(app)
+    QTimer.singleShot(0, watchdog.ready)  # the first frame is on screen
     services = Services(config, built.ctx.data_dir or paths.data_dir(config), built.ctx.services)
     QTimer.singleShot(0, services.start)  # after the first frame: start-up stays close to a bare window
     app.aboutToQuit.connect(services.stop)

@@ -21,6 +21,49 @@ from kiosk.config import KioskConfig
 log = logging.getLogger(__name__)
 
 
+class EmbeddedSwitch(QObject):
+    """Demo: stop and start the embedded central service off the GUI thread, to show the kiosk offline.
+
+    Published as ctx.services["embedded"] when the demo runs the embedded service (the 演示工具 panel
+    uses it). `running` is what the last start/stop left; `busy` while one is in progress.
+    """
+
+    changed = Signal(bool)   # running, on the GUI thread
+
+    def __init__(self, embedded: Any, on_change: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._embedded = embedded
+        self._on_change = on_change
+        self.running = True
+        self.busy = False
+
+    def set_running(self, running: bool, done: Callable[[bool], None] | None = None) -> None:
+        if self.busy or running == self.running:
+            return
+        self.busy = True
+        embedded = self._embedded
+
+        def work() -> bool:
+            embedded.start() if running else embedded.stop()
+            return bool(embedded.running)
+
+        def finished(now_running: bool) -> None:
+            self.busy, self.running = False, now_running
+            log.info("embedded central service %s (demo control)", "started" if now_running else "stopped")
+            self._on_change()
+            self.changed.emit(now_running)
+            if done is not None:
+                done(now_running)
+
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            log.error("embedded central service %s failed: %s", "start" if running else "stop", type(exc).__name__)
+            if done is not None:
+                done(self.running)
+
+        tasks.run_in_background(work, finished, failed)
+
+
 class Services(QObject):
     """Starts and stops the parts; `ready(name)` fires on the GUI thread as each one becomes available."""
 
@@ -38,6 +81,16 @@ class Services(QObject):
         self._stopping = threading.Event()
         self._catalogue_timer = QTimer(self)
         self._catalogue_timer.timeout.connect(self.sync_catalogue)
+        from kiosk.health import HealthReporter
+
+        self.health = HealthReporter(registry, config.central.heartbeat_interval_s, self)
+        self.ready.connect(self._watch)
+
+    def _watch(self, name: str) -> None:
+        if name in ("reader", "printer", "api_signals"):
+            self.health.watch(name)
+        elif name == "central":
+            self.health.beat()
 
     # ---- start ---------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -146,6 +199,8 @@ class Services(QObject):
         self._add("outbox", outbox)
         self._add("sync", worker)
         self._add("central", client)
+        if self.embedded is not None:
+            self._add("embedded", EmbeddedSwitch(self.embedded, worker.flush_now, self))
         self.sync_catalogue()
         self._catalogue_timer.start(self.config.central.catalogue_sync_interval_s * 1000)
 
