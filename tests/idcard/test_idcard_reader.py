@@ -318,3 +318,16 @@ def test_no_photo_decoder_means_no_image(sim: SimulatedReader, make_reader: Make
     sim.place_card(0)
     assert events.wait_count("card", 1)
     assert _cards(events)[0].photo_image is None and len(_cards(events)[0].photo) == 1024
+
+
+def test_a_second_opener_cannot_steal_the_port(sim: SimulatedReader, make_reader: MakeReader) -> None:
+    first, first_events = make_reader(sim.path)
+    first.start()
+    _online(first, first_events)
+    second, second_events = make_reader(sim.path)
+    second.start()
+    assert second_events.wait_count("error", 1)
+    assert second_events.of("error")[0][0] == "port_busy" and not second.online
+    first.arm()
+    sim.place_card(0)
+    assert first_events.wait_count("card", 1)

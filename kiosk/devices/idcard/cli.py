@@ -18,7 +18,7 @@ from typing import Any
 from kiosk.devices.idcard import codec
 
 EXIT_OK, EXIT_TIMEOUT, EXIT_NO_READER, EXIT_CARD = 0, 1, 3, 4
-_CONNECTION_CODES = {"no_reader", "not_a_reader", "port_error", "offline"}
+_CONNECTION_CODES = {"no_reader", "not_a_reader", "port_error", "port_busy", "offline"}
 
 
 def register(sub: Any) -> None:

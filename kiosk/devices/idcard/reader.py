@@ -50,6 +50,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_reader": ("未找到身份证读卡器，请联系工作人员", "No ID-card reader found; call staff"),
     "not_a_reader": ("该端口上的设备不是身份证读卡器，请联系工作人员",
                      "The device on this port does not speak the ID-card reader protocol; call staff"),
+    "port_busy": ("读卡器端口被其他程序占用，请联系工作人员", "The reader's port is in use by another program; call staff"),
     "port_error": ("无法打开读卡器端口，请联系工作人员", "Cannot open the reader's port; call staff"),
     "offline": ("读卡器已断开，请联系工作人员", "The ID-card reader went offline; call staff"),
     "read_failed": ("读卡失败，请重新放卡", "Read failed; place the card again"),
@@ -107,7 +108,7 @@ class ReaderSettings:
 def probe_port(url: str, baud: int, timeout_s: float = PROBE_TIMEOUT_S) -> bool:
     """Does the device at url answer SAM status with a valid frame? (used by `kiosk ports`)."""
     try:
-        ser = serial.serial_for_url(url, baudrate=baud, timeout=timeout_s, write_timeout=1.0)
+        ser = serial.serial_for_url(url, baudrate=baud, timeout=timeout_s, write_timeout=1.0, exclusive=True)
     except (serial.SerialException, OSError, ValueError):
         return False
     try:
@@ -335,7 +336,7 @@ class IdCardReader:
 
     def _conn_error(self, code: str) -> None:
         """Connection problems are reported once per change, not on every retry (nor after "offline")."""
-        if self._last_conn_error == "offline" and code in ("port_error", "no_reader"):
+        if self._last_conn_error == "offline" and code in ("port_error", "no_reader", "port_busy"):
             return
         if code != self._last_conn_error:
             self._last_conn_error = code
@@ -368,12 +369,14 @@ class IdCardReader:
         if not candidates:
             self._conn_error("no_reader")
             return False
-        opened_any = False
+        opened_any = busy = False
         for url in candidates:
             for baud in self._bauds():
                 try:
-                    ser = serial.serial_for_url(url, baudrate=baud, timeout=SHORT_TIMEOUT_S, write_timeout=1.0)
+                    ser = serial.serial_for_url(url, baudrate=baud, timeout=SHORT_TIMEOUT_S, write_timeout=1.0,
+                                                exclusive=True)  # a second opener would steal replies
                 except (serial.SerialException, OSError, ValueError) as exc:
+                    busy = busy or "lock" in str(exc).lower()  # pyserial: "Could not exclusively lock port"
                     log.debug("cannot open reader port: %s", type(exc).__name__)
                     break
                 opened_any = True
@@ -393,7 +396,12 @@ class IdCardReader:
                 if not status_of(reply.sw3).ok:
                     self._error("sam_fault", MESSAGES["sam_fault"][0])
                 return True
-        self._conn_error("not_a_reader" if opened_any else ("no_reader" if self.settings.port == "auto" else "port_error"))
+        if opened_any:
+            self._conn_error("not_a_reader")
+        elif busy:
+            self._conn_error("port_busy")
+        else:
+            self._conn_error("no_reader" if self.settings.port == "auto" else "port_error")
         return False
 
     def _close(self) -> None:
