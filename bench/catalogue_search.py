@@ -135,6 +135,7 @@ def main() -> int:
         summary = store.apply_changes(items, '"bench"')
         t_apply = time.perf_counter() - t0
         print(f"apply_changes (full sync of {len(items)} items into SQLite, index included): {t_apply:.2f} s")
+        quality(store, base_names=[i["name"] for i in real_items()])
         renamed = [dict(i, name=i["name"] + "（新）") for i in items[:20]]
         t0 = time.perf_counter()
         store.apply_changes(renamed, '"bench2"')
@@ -237,6 +238,31 @@ def main() -> int:
         reader.close()
         store.close()
     return 0
+
+
+def quality(store: Any, base_names: list[str]) -> None:
+    """Each real name typed four ways, among the generated look-alikes: where does it land?"""
+    from pypinyin import Style, lazy_pinyin
+
+    def rank_of(query: str, name: str, n: int) -> int | None:
+        names = [h.name for h in store.search(query, n)]
+        return names.index(name) + 1 if name in names else None
+
+    checks = {"whole name (hanzi)": [], "whole name (full pinyin)": [], "initials of the name": [],
+              "first 4 hanzi": []}
+    for name in base_names:
+        py = "".join(lazy_pinyin(name, errors="ignore"))
+        ini = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore"))
+        checks["whole name (hanzi)"].append(rank_of(name, name, 20))
+        checks["whole name (full pinyin)"].append(rank_of(py, name, 20) if py else 1)
+        checks["initials of the name"].append(rank_of(ini, name, 20) if ini else 1)
+        checks["first 4 hanzi"].append(rank_of(name[:4], name, 20))
+    print(f"quality over the {len(base_names)} real names (with {len(store) - len(base_names)} look-alikes):")
+    for label, ranks in checks.items():
+        top1 = sum(1 for r in ranks if r == 1) / len(ranks)
+        top5 = sum(1 for r in ranks if r is not None and r <= 5) / len(ranks)
+        top20 = sum(1 for r in ranks if r is not None) / len(ranks)
+        print(f"  {label:26s} first {top1:6.1%}   top 5 {top5:6.1%}   top 20 {top20:6.1%}")
 
 
 def _time_one(store: Any, q: str, limit: int) -> float:

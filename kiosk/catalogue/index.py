@@ -1,7 +1,7 @@
 """The search index: sorted-suffix arrays over names, pinyin, initials and aliases.
 
 Built when the catalogue is synced (from per-item terms, see terms.py) and stored as one blob, so that
-loading it at start-up is a few array copies and never imports pypinyin. Two spaces are indexed:
+loading it at start-up is a few array copies and never imports pypinyin. Three spaces are indexed:
   * "hz": the normalised names (every character offset) and aliases (offset 0);
   * "fp" / "in": full pinyin / initials of names (every syllable start, one string per polyphone
           variant) and of aliases (offset 0).
