@@ -30,6 +30,7 @@ from kiosk.screens.theme import NoCjkFont, Theme, choose_cjk_font
 from kiosk.screens.window import KioskWindow
 from kiosk.services import Services
 from kiosk.session import Session
+from kiosk.voice import Voice
 from kiosk.tasks import install_gui_thread_guard
 from kiosk.watchdog import Watchdog
 
@@ -78,6 +79,7 @@ def build_window(config: KioskConfig, *, size: QSize | None = None, language: st
         portrait=size.height() >= size.width(), data_dir=data,
         audit=AuditLog(data / "audit.log", config.terminal.id),
         pin_guard=PinGuard(config.admin.pin_hash, config.admin.max_failures, config.admin.lockout_minutes * 60),
+        voice=Voice(config.voice),
     )
     window = KioskWindow(ctx, registry=registry, language_changer=install_language)
     window.resize(size)

@@ -36,10 +36,16 @@ class AppContext:
     end_session: Callable[[], None] = lambda: None
     admin_mode: bool = False
     pin_guard: Any = None    # kiosk.pin.PinGuard: lives as long as the app, not the screen
+    voice: Any = None        # kiosk.voice.Voice
 
     @property
     def theme(self) -> Theme:
         return Theme(self.font_family, elderly=self.session.elderly_mode)
+
+    def say(self, prompt: str) -> None:
+        """A spoken prompt (kiosk.voice.PROMPTS) in the session's language, if voice is on for this session."""
+        if self.voice is not None:
+            self.voice.say(prompt, language=self.session.language, elderly=self.session.elderly_mode)
 
     def service(self, name: str) -> Any:
         return self.services.get(name)

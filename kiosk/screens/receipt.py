@@ -51,6 +51,7 @@ class ReceiptPanel(QWidget):
             return
         if result.ok:
             self.status.setText(self.tr("打印完成，请取走您的回执。"))
+            self.ctx.say("take_receipt")
             self.finished.emit(True)
         else:
             self._show_fallback(result.message_zh if self.ctx.session.language == "zh_CN" else result.message_en)

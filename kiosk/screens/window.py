@@ -73,6 +73,7 @@ class KioskWindow(QWidget):
         self.idle_prompt.extendRequested.connect(self._extend)
         self.idle_prompt.endRequested.connect(self.end_session)
         self.message = Message(self)
+        self.demo_panel: QWidget | None = None   # 演示工具, built on first use, only with demo_controls
         ctx.notify = self.message.show_text
         ctx.quit_app = self._quit
         ctx.set_admin_mode = lambda on: self.set_admin_mode(on, reason="pin" if on else "manual")
@@ -128,6 +129,9 @@ class KioskWindow(QWidget):
     def _rebuild(self) -> None:
         """Language or elderly mode changed: rebuild the bars and the current screen in the new look."""
         self._drop_screens()
+        if self.demo_panel is not None:
+            _discard(self.demo_panel)
+            self.demo_panel = None
         self._build_top_bar()
         _discard(self.bottom)
         self.bottom = BottomBar(self)
@@ -148,7 +152,18 @@ class KioskWindow(QWidget):
                           portrait=self.ctx.portrait, parent=self)
         self.top.languageClicked.connect(self.toggle_language)
         self.top.elderlyClicked.connect(self.toggle_elderly)
+        self.top.demoClicked.connect(self.show_demo_panel)
         self.layout().insertWidget(0, self.top)
+
+    def show_demo_panel(self) -> None:
+        """The simulator controls; they do not exist unless [display] demo_controls is true."""
+        if not self.ctx.config.display.demo_controls:
+            return
+        if self.demo_panel is None:
+            from kiosk.screens.demo_panel import DemoPanel
+
+            self.demo_panel = DemoPanel(self.ctx, self)
+        self.demo_panel.show_over()
 
     def apply_theme(self) -> None:
         self.setStyleSheet(self.ctx.theme.stylesheet())
@@ -185,6 +200,8 @@ class KioskWindow(QWidget):
         self.end_session()
 
     def _extend(self) -> None:
+        if self.ctx.voice is not None:
+            self.ctx.voice.stop()
         self.idle_prompt.hide()
         self.idle.extend()
 
@@ -200,6 +217,7 @@ class KioskWindow(QWidget):
                 return
             if before is not IdleState.PROMPTING:
                 self.idle_prompt.show_over()
+                self.ctx.say("session_ending")
             self.idle_prompt.set_seconds(self.idle.seconds_left_in_prompt())
         elif state is IdleState.EXPIRED:
             log.info("idle expiry on %s", self.ctx.router.current.screen)
