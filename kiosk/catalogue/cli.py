@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -47,6 +48,10 @@ def _search(args: argparse.Namespace) -> int:
         store = CatalogueStore(path, create=False)
     except CatalogueMissing:
         print(f"目录缓存为空 / the catalogue cache {path} does not exist (never synced): {hint}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:
+        print(f"目录缓存无法读取 / the catalogue cache {path} cannot be read ({exc}); the kiosk moves a damaged "
+              f"cache aside and syncs again at its next start", file=sys.stderr)
         return 1
     with store:
         if store.is_empty():

@@ -199,14 +199,40 @@ class CatalogueStore:
         self._write_lock = threading.Lock()
         self._read_lock = threading.Lock()
         self._writer: sqlite3.Connection | None = None
-        # Both connections are opened here (construct the store off the GUI thread, or under
-        # kiosk.tasks.allow_blocking at start-up), so later reads never connect on the calling thread.
+        # The reader connection is opened here (construct the store off the GUI thread, or under
+        # kiosk.tasks.allow_blocking at start-up), so later reads never connect on the calling thread;
+        # the writer's opens on the first write (the sync worker's thread).
+        try:
+            self._reader = self._open_reader()
+            self._snapshot = self._load_snapshot()
+        except sqlite3.DatabaseError as exc:
+            if not create or isinstance(exc, sqlite3.OperationalError):  # locked, unreadable dir: not ours to fix
+                raise
+            aside = self._move_aside()
+            log.error("catalogue: cache file damaged (%s), moved to %s; empty until the next sync", exc, aside.name)
+            self._reader = self._open_reader()
+            self._snapshot = self._load_snapshot()
+
+    def _open_reader(self) -> sqlite3.Connection:
         conn = self._connect()
-        with conn:
-            conn.executescript(SCHEMA)
-            conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
-        self._reader = conn
-        self._snapshot = self._load_snapshot()
+        try:
+            with conn:
+                conn.executescript(SCHEMA)
+                conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _move_aside(self) -> Path:
+        """Keep a damaged cache file for inspection and make room for a new one (a sync refills it)."""
+        aside = self.path.with_name(f"{self.path.name}.damaged-{datetime.now(UTC):%Y%m%dT%H%M%SZ}")
+        self.path.replace(aside)
+        for suffix in ("-wal", "-shm"):
+            side = self.path.with_name(self.path.name + suffix)
+            if side.exists():
+                side.replace(aside.with_name(aside.name + suffix))
+        return aside
 
     # ------------------------------------------------------------------------------------------ plumbing
     def _connect(self) -> sqlite3.Connection:

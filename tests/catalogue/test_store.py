@@ -234,3 +234,18 @@ def test_since_is_the_latest_instant_whatever_the_zone(tmp_path: Path) -> None:
         assert s.since() == "2026-11-20T02:00:00+00:00"  # 10:00 in Beijing: later than 09:00+08:00
         s.apply_changes([item("T3", "丙", updated_at="2026-11-20T09:30:00+08:00")], None)
         assert s.since() == "2026-11-20T02:00:00+00:00"
+
+
+def test_a_damaged_cache_is_moved_aside_and_refilled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "catalogue.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    from kiosk.cli import main
+
+    assert main(["search", "x", "--catalogue", str(path)]) == 1  # the technician's tool only reports
+    assert "cannot be read" in capsys.readouterr().err
+    with CatalogueStore(path) as s:  # the kiosk starts empty and the next sync refills it
+        assert s.is_empty()
+        s.apply_changes(SAMPLE, '"again"')
+        assert [h.code for h in s.search("dibao")] == ["A3"]
+    aside = [p.name for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert len(aside) == 1 and (tmp_path / aside[0]).read_bytes().startswith(b"this is not a database")
