@@ -194,7 +194,12 @@ def issue_ticket(conn: Connection, service_id: str, terminal_id: str, appointmen
 
 
 def check_in(conn: Connection, number: str, verifier: str, citizen_key: str, terminal_id: str) -> dict[str, Any]:
+    """A priority ticket for today's appointment; checking in again returns the same ticket (safe to retry)."""
     row = _load_for_citizen(conn, number, verifier, citizen_key)
+    if row.state == "checked_in":
+        issued = conn.execute(select(t.queue_tickets).where(t.queue_tickets.c.appointment_number == number)).first()
+        if issued is not None:
+            return _ticket_view(conn, issued)
     if row.state != "booked":
         raise ProblemError(409, "appointment_not_active", f"appointment {number} is {row.state}")
     if row.day != local_today().isoformat():
@@ -202,6 +207,32 @@ def check_in(conn: Connection, number: str, verifier: str, citizen_key: str, ter
     ticket = issue_ticket(conn, row.service_id, terminal_id, appointment_number=number)
     conn.execute(update(t.appointments).where(t.appointments.c.id == row.id).values(state="checked_in", updated_at=utcnow()))
     return ticket
+
+
+def _ticket_view(conn: Connection, ticket: Any) -> dict[str, Any]:
+    service = get_service(conn, ticket.service_id)
+    unit = conn.execute(select(t.appointment_units).where(t.appointment_units.c.id == ticket.unit_id)).one()
+    ahead = int(conn.execute(select(func.count()).select_from(t.queue_tickets).where(and_(
+        t.queue_tickets.c.unit_id == ticket.unit_id, t.queue_tickets.c.window_group == ticket.window_group,
+        t.queue_tickets.c.day == ticket.day, t.queue_tickets.c.state == "waiting",
+        t.queue_tickets.c.priority.is_(True), t.queue_tickets.c.seq < ticket.seq))).scalar_one())
+    return {"ticket_number": ticket.ticket_number, "unit_name": unit.name, "service_name": service.name,
+            "window_group": ticket.window_group, "window_name": service.window_name, "waiting": ahead,
+            "priority": ticket.priority, "appointment_number": ticket.appointment_number,
+            "issued_at": iso(ticket.created_at)}
+
+
+def call_next(conn: Connection, unit_id: str, group: str) -> dict[str, Any] | None:
+    """The window calls the next ticket: checked-in appointments first, then walk-ins, in order."""
+    day = local_today().isoformat()
+    ticket = conn.execute(select(t.queue_tickets).where(and_(
+        t.queue_tickets.c.unit_id == unit_id, t.queue_tickets.c.window_group == group, t.queue_tickets.c.day == day,
+        t.queue_tickets.c.state == "waiting")).order_by(t.queue_tickets.c.priority.desc(), t.queue_tickets.c.seq)
+        .limit(1)).first()
+    if ticket is None:
+        return None
+    conn.execute(update(t.queue_tickets).where(t.queue_tickets.c.id == ticket.id).values(state="called"))
+    return {"ticket_number": ticket.ticket_number, "window_group": group, "priority": ticket.priority}
 
 
 def queue_status(conn: Connection, unit_id: str) -> list[dict[str, Any]]:

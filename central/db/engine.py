@@ -19,7 +19,7 @@ def make_engine(url: str, *, sqlite_synchronous: str = "FULL") -> Engine:
 
     Every signed request writes (its nonce), so write transactions are the normal case: BEGIN IMMEDIATE
     takes the write lock up front, which avoids SQLITE_BUSY on a read->write upgrade that busy_timeout
-    cannot resolve.
+    cannot resolve. `hide_parameters`: database errors never carry bound values (applicant data) into logs.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -30,7 +30,8 @@ def make_engine(url: str, *, sqlite_synchronous: str = "FULL") -> Engine:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
             pool_args = {"pool_size": 8, "max_overflow": 16}
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, **pool_args)
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, hide_parameters=True,
+                               **pool_args)
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -47,7 +48,7 @@ def make_engine(url: str, *, sqlite_synchronous: str = "FULL") -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True)
 
 
 def insert_ignore(bind: Engine | Connection, table: Table) -> Insert:

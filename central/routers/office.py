@@ -6,10 +6,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy import select
 
+from central import booking
 from central import office as logic
 from central.auth import admin_token
 from central.context import Ctx
 from central.db import schema as t
+from central.errors import ProblemError
 from central.maintenance import purge_all
 from central.models.cases import CaseView
 from central.models.common import problem_responses
@@ -71,6 +73,15 @@ def mail(case_number: str, body: OfficeMail, ctx: Ctx) -> dict[str, Any]:
 def patch_item(code: str, body: ItemPatch, ctx: Ctx) -> None:
     with ctx.engine.begin() as conn:
         logic.patch_item(conn, code, body.model_dump())
+
+
+@router.post("/queue/{unit_id}/{window_group}/call-next", summary="A window calls the next ticket (叫号)")
+def call_next(unit_id: str, window_group: str, ctx: Ctx) -> dict[str, Any]:
+    with ctx.engine.begin() as conn:
+        called = booking.call_next(conn, unit_id, window_group)
+    if called is None:
+        raise ProblemError(404, "not_found", f"nobody waiting at {unit_id} {window_group}")
+    return called
 
 
 @router.get("/follow-ups", response_model=FollowUpList, summary="Follow-ups opened by poor evaluations")

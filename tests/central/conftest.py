@@ -26,7 +26,8 @@ from helpers.central_server import (
 @pytest.fixture(scope="session")
 def central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralServer]:
     pg_url = os.environ.get("CENTRAL_TEST_PG_URL") or None
-    with CentralServer(tmp_path_factory.mktemp("central"), db_url=pg_url) as server:
+    # info: the access log is written too, so test_zz_logs can check it holds no personal data.
+    with CentralServer(tmp_path_factory.mktemp("central"), db_url=pg_url, log_level="info") as server:
         yield server
 
 

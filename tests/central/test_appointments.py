@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+import requests
 from conftest import Api, new_key
 from helpers.central_server import CentralServer
 
@@ -114,6 +115,19 @@ def test_queue_ticket_counts_waiting(api: Api) -> None:
     assert not_hall.status_code == 422
 
 
+def test_window_calls_tickets_in_order(api: Api, central: CentralServer) -> None:
+    issued = [api.post("/queue/tickets", {"service_id": "S-JLJD-MZ"}).json()["ticket_number"] for _ in range(2)]
+    url = f"{central.url}/api/v1/office/queue/U-JLJD/A/call-next"
+    called = []
+    while True:
+        r = requests.post(url, headers=central.admin(), timeout=10)
+        if r.status_code == 404:
+            break
+        called.append(r.json()["ticket_number"])
+    assert called[-2:] == issued
+    assert next(g for g in api.get("/queue/units/U-JLJD").json()["groups"] if g["window_group"] == "A")["waiting"] == 0
+
+
 def test_check_in_today_gives_a_priority_ticket(api: Api) -> None:
     service = "S-SMZJ-BDB"  # every day, 60-minute slots
     today = date.today().isoformat()
@@ -124,3 +138,5 @@ def test_check_in_today_gives_a_priority_ticket(api: Api) -> None:
     ticket = api.post(f"/appointments/{created['appointment_number']}/check-in", {"verifier": "0041"})
     assert ticket.status_code == 200, ticket.text
     assert ticket.json()["priority"] is True and ticket.json()["ticket_number"].startswith("YF")
+    again = api.post(f"/appointments/{created['appointment_number']}/check-in", {"verifier": "0041"})
+    assert again.status_code == 200 and again.json()["ticket_number"] == ticket.json()["ticket_number"]

@@ -128,3 +128,24 @@ def test_purge_drops_keys_older_than_30_days(tmp_path: Path) -> None:
     with engine.connect() as conn:
         assert [r.key for r in conn.execute(t.idempotency_keys.select())] == ["young"]
     engine.dispose()
+
+
+def test_concurrent_repeats_create_one_case(central: CentralServer) -> None:
+    key, ref = new_key(), "IDEM-RACE-" + new_key()[:8]
+    statuses: list[tuple[int, str]] = []
+    lock = threading.Lock()
+
+    def attempt() -> None:
+        r = Api(central).post("/cases", case_body(ref), key=key)
+        with lock:
+            statuses.append((r.status_code, r.headers.get("Idempotent-Replayed", r.json().get("code", ""))))
+
+    threads = [threading.Thread(target=attempt) for _ in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=60)
+    assert len(statuses) == 8
+    assert statuses.count((201, "false")) == 1
+    assert all(s in ((201, "false"), (201, "true"), (409, "idempotency_in_flight")) for s in statuses)
+    assert count_ref(central, ref) == 1

@@ -56,7 +56,8 @@ class CentralServer:
 
     def __init__(self, workdir: Path, db_url: str | None = None, test_hooks: bool = True,
                  extra_env: dict[str, str] | None = None, serve_args: list[str] | None = None,
-                 scheme: str = "http", requests_kwargs: dict[str, Any] | None = None) -> None:
+                 scheme: str = "http", requests_kwargs: dict[str, Any] | None = None,
+                 log_level: str = "warning") -> None:
         """`serve_args` go to `python -m central serve` (e.g. --ssl-certfile ...); with TLS pass scheme="https"
         and the `verify`/`cert` that the readiness probe must use in `requests_kwargs`."""
         self.workdir = Path(workdir)
@@ -69,6 +70,7 @@ class CentralServer:
         self.test_hooks = test_hooks
         self.extra_env = extra_env or {}
         self.serve_args = serve_args or []
+        self.log_level = log_level
         self.scheme = scheme
         self.requests_kwargs = requests_kwargs or {}
         self.proc: subprocess.Popen[bytes] | None = None
@@ -93,7 +95,7 @@ class CentralServer:
         with self.log_path.open("ab") as log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "central", "serve", "--db", self.db_url, "--host", "127.0.0.1",
-                 "--port", str(self.port), "--log-level", "warning",
+                 "--port", str(self.port), "--log-level", self.log_level,
                  "--timeout-graceful-shutdown", "2", *self.serve_args],
                 cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
