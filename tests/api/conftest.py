@@ -1,15 +1,11 @@
 """Fixtures for the client tests: the REAL reference central service on loopback, a fault proxy, outboxes.
 
-`central` is a session-wide uvicorn process (random free port, temp SQLite database, test hooks on).
-It uses tests/helpers/central_server.py when that helper exists; otherwise it starts uvicorn itself the
-same way (the central engineer's helper was not there when these tests were written).
+`central` is one session-wide reference server (tests/helpers/central_server.py, the central engineer's
+helper: `python -m central serve` on a random free port, temp SQLite database, test hooks on).
 """
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
 import sys
 import time
 import uuid
@@ -18,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests"))
 
+from helpers.central_server import CentralServer
 from helpers.fault_proxy import FaultProxy
 
 from kiosk.api.client import CentralClient
@@ -32,68 +28,13 @@ DEMO_ID = "LY-DEMO-0001"
 DEMO_SECRET = b"demo-terminal-secret"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class CentralProcess:
-    """uvicorn serving central.app on 127.0.0.1:<port> with its own SQLite file; stop()/start() for outages."""
-
-    def __init__(self, workdir: Path) -> None:
-        self.workdir = workdir
-        self.db_path = workdir / "central.sqlite3"
-        self.port = free_port()
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.log = workdir / "central.log"
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self, timeout: float = 120.0) -> None:
-        env = dict(os.environ, CENTRAL_DB_URL=f"sqlite:///{self.db_path}", CENTRAL_TEST_HOOKS="1")
-        with self.log.open("ab") as log:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "central.app:create_app_from_env", "--factory",
-                 "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"],
-                cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"central service exited: {self.log.read_text()[-2000:]}")
-            try:
-                if requests.get(self.url + "/api/v1/health", timeout=1).status_code == 200:
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(0.1)  # polling a condition (server up) with a deadline
-        raise RuntimeError("central service did not come up")
-
-    def stop(self) -> None:
-        if self.proc is not None:
-            self.proc.terminate()
-            self.proc.wait(timeout=20)
-            self.proc = None
-
-    def query(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
-        """Read the server's database directly: the ground truth for "exists exactly once"."""
-        import sqlite3
-
-        conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=30)
-        try:
-            return conn.execute(sql, args).fetchall()
-        finally:
-            conn.close()
+CentralProcess = CentralServer  # the central engineer's reusable fixture (tests/helpers/central_server.py)
 
 
 @pytest.fixture(scope="session")
 def central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralProcess]:
-    server = CentralProcess(tmp_path_factory.mktemp("central"))
-    server.start()
-    yield server
-    server.stop()
+    with CentralServer(tmp_path_factory.mktemp("central")) as server:
+        yield server
 
 
 @pytest.fixture()

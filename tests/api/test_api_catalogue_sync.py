@@ -10,8 +10,6 @@ from kiosk.api.catalogue_sync import sync_catalogue
 from kiosk.api.client import CentralClient
 from kiosk.catalogue.store import CatalogueStore
 
-ADMIN = {"Authorization": "Bearer demo-admin-token"}
-
 
 def test_full_then_incremental_then_not_modified(central: CentralProcess, client: CentralClient,
                                                  tmp_path: Path) -> None:
@@ -35,10 +33,10 @@ def test_full_then_incremental_then_not_modified(central: CentralProcess, client
         # the office renames one item and withdraws another: only those two come back
         no_guide = [i["code"] for i in live if not i["has_guide"]]
         renamed, withdrawn = no_guide[-1], no_guide[-2]
-        r = requests.patch(f"{central.url}/api/v1/office/catalogue/items/{renamed}", headers=ADMIN,
+        r = requests.patch(f"{central.url}/api/v1/office/catalogue/items/{renamed}", headers=central.admin(),
                            json={"name": "测试改名事项", "aliases": ["改名"]}, timeout=10)
         assert r.status_code == 204, r.text
-        r = requests.patch(f"{central.url}/api/v1/office/catalogue/items/{withdrawn}", headers=ADMIN,
+        r = requests.patch(f"{central.url}/api/v1/office/catalogue/items/{withdrawn}", headers=central.admin(),
                            json={"deleted": True}, timeout=10)
         assert r.status_code == 204, r.text
         fourth = sync_catalogue(client, store)

@@ -194,7 +194,7 @@ def test_help_intermediaries_evaluations_heartbeat_staff(client: CentralClient) 
 
 
 def test_unreachable_server_is_offline_not_a_crash(tmp_path: Path) -> None:
-    from conftest import free_port
+    from helpers.central_server import free_port
 
     c = CentralClient(f"http://127.0.0.1:{free_port()}", DEMO_ID, DEMO_SECRET, connect_timeout_s=0.5,
                       get_retries=0)
