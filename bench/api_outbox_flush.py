@@ -23,10 +23,10 @@ import requests
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from kiosk.api.catalogue_sync import sync_catalogue  # noqa: E402
-from kiosk.api.client import CentralClient  # noqa: E402
-from kiosk.api.outbox import Outbox  # noqa: E402
-from kiosk.api.sync import SyncWorker  # noqa: E402
+from kiosk.api.catalogue_sync import sync_catalogue
+from kiosk.api.client import CentralClient
+from kiosk.api.outbox import Outbox
+from kiosk.api.sync import SyncWorker
 
 TERMINAL, SECRET = "LY-DEMO-0001", b"demo-terminal-secret"
 
