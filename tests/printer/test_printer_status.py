@@ -244,3 +244,18 @@ def test_serial_printer_status_and_print_over_a_pty(serial_printer) -> None:  # 
         assert status.state is PrinterState.UNKNOWN and "no reply within 300 ms" in status.detail
     finally:
         svc.close()
+
+
+def test_printer_going_silent_after_the_job_is_unconfirmed_not_printed(simulator, service) -> None:  # type: ignore[no-untyped-def]
+    # the listener runs on the printer thread right after the pre-print check: the printer falls silent then
+    service.add_status_listener(lambda status: simulator.set_silent(True))
+    result = service.print_document(DOC).result(10)
+    assert not result.ok and result.reason == "unconfirmed" and result.show_qr_instead
+    assert result.bytes_sent > 0 and "无法确认" in result.message_zh
+    assert decode(simulator.received).cuts == 1        # the bytes went out; the QR is shown as well, nothing reprinted
+
+
+def test_paper_running_out_during_the_job_is_reported(simulator, service) -> None:  # type: ignore[no-untyped-def]
+    service.add_status_listener(lambda status: simulator.set_paper("out"))
+    result = service.print_document(DOC).result(10)
+    assert not result.ok and result.reason == "paper_out" and result.bytes_sent > 0

@@ -2,7 +2,9 @@
 
 - ``receipts``: typed data classes and pure layout functions (data -> ``Document``) for every receipt kind.
 - ``document`` / ``encoder`` / ``text`` / ``qr``: the document model and its ESC/POS bytes, Chinese done right.
-- ``preview``: a Pillow image of any document, mirroring the paper (for 打印预览, docs and tests).
+- ``preview``: a Pillow image of any document, mirroring the paper (for 打印预览, docs and tests);
+  ``qr_png(payload)`` for the on-screen fallback QR.
+- ``samples``: sample data for every kind (`kiosk print-sample`, the demo, docs/screenshots/receipts).
 - ``service.PrinterService``: one owner thread; ``status()`` and ``print_document(doc)`` return futures.
 - ``qt_adapter.PrinterAdapter``: the same as Qt signals delivered on the GUI thread (QtCore only).
 - ``status``: DLE EOT parsing and the printer states; ``simulator``: a virtual network printer.
