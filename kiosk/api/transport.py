@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -43,6 +44,26 @@ log = logging.getLogger("kiosk.api.http")
 
 #: |skew| below this is noise (Date has 1 s resolution, plus network time): not corrected, not reported.
 SKEW_NOISE_S = 3.0
+
+
+_QUERY = re.compile(r"\?[^\s'\"]*")
+
+
+class _StripQueries(logging.Filter):
+    """urllib3 logs retried URLs with their query; ours can carry a verifier (QR token, phone digits)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        if "?" in text:
+            record.msg, record.args = _QUERY.sub("?<redacted>", text), None
+        return True
+
+
+def _install_log_filter() -> None:
+    for name in ("urllib3.connectionpool", "urllib3.util.retry", "urllib3.connection"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _StripQueries) for f in logger.filters):
+            logger.addFilter(_StripQueries())
 
 
 class GetOnlyRetry(Retry):
@@ -88,6 +109,7 @@ class Transport:
         clock: Callable[[], float] = time.time,
         on_clock_skew: Callable[[float], None] | None = None,
     ) -> None:
+        _install_log_filter()
         self.base_url = base_url.rstrip("/")
         self.signer = signer
         self.timeout = (connect_timeout_s, read_timeout_s)

@@ -17,7 +17,7 @@ from helpers.fault_proxy import FaultProxy
 
 from kiosk.api import signing
 from kiosk.api.client import CentralClient
-from kiosk.api.errors import Offline, ServerError, Timeout
+from kiosk.api.errors import Offline, Rejected, ServerError, Timeout
 from kiosk.api.outbox import Outbox
 from kiosk.api.sync import SyncWorker, backoff_delay
 
@@ -273,3 +273,13 @@ def test_terminal_level_refusal_keeps_records_and_alerts_once(central: CentralPr
     assert server_count(central, rec.local_ref) == 1
     wrong.close()
     right.close()
+
+
+def test_retried_urls_are_logged_without_their_query(proxy: FaultProxy, proxied_client: CentralClient,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    proxy.add_fault("status", status=503, method="GET", times=1)
+    with caplog.at_level("DEBUG"), pytest.raises(Rejected):
+        proxied_client.lookup_case("LY20260101000001", verifier="secret-qr-token")
+    text = "\n".join(r.getMessage() for r in caplog.records)
+    assert "Retry" in text or "retry" in text
+    assert "secret-qr-token" not in text
