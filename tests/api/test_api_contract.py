@@ -75,7 +75,7 @@ def test_every_terminal_operation_has_a_client_method(spec: dict[str, Any]) -> N
 
 
 def test_creating_posts_that_need_a_key_get_one(spec: dict[str, Any]) -> None:
-    for (method, path), _name in CLIENT_CALLS.items():
+    for method, path in CLIENT_CALLS:
         if method != "POST":
             continue
         params = spec["paths"][path]["post"].get("parameters", [])
