@@ -21,7 +21,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.catalogue.terms import QUERY_MAX_CHARS, TERMS_VERSION, is_han, normalise
+from kiosk.catalogue.terms import (
+    QUERY_MAX_CHARS,
+    TERMS_VERSION,
+    is_break,
+    is_han,
+    normalise,
+)
 
 INDEX_FORMAT = 1
 STRIDE = 1 << 20  # > number of items; score // STRIDE is the match class, score % STRIDE the item rank
@@ -39,9 +45,6 @@ MAX_PARTITIONS = 64  # ways to cut a pinyin query into syllables, tried by the f
 MAX_WORDS = 6  # space-separated words of one query that must all match
 MAX_AND_RANGE = 3000  # the rarest word of such a query must narrow the catalogue down to this many suffixes
 FUZZY_MAX_RANGE = 400  # initials ranges larger than this are too vague to confirm one by one
-
-_ASCII_QUERY = re.compile(r"[a-z0-9 '’·\-_.,]+")
-
 
 @dataclass(frozen=True)
 class Match:
@@ -334,7 +337,7 @@ class SearchIndex:
         if not q:
             return []
         has_han = any(is_han(c) for c in q)
-        if not has_han and _ASCII_QUERY.fullmatch(q):
+        if not has_han and q.isascii():  # pinyin, initials; punctuation and spaces separate words
             out = self._search_pinyin(re.sub(r"[^a-z0-9]", "", q)[:QUERY_MAX_CHARS], limit, allowed)
             words = [w for w in re.split(r"[^a-z0-9]+", q) if w]
             if len(out) < limit and 1 < len(words) <= MAX_WORDS:  # "gongjijin tiqu": words in any order
@@ -347,13 +350,19 @@ class SearchIndex:
             if py.isascii() and py:
                 return self._search_pinyin(py[:QUERY_MAX_CHARS], limit, allowed)
             return []
-        fragments = q.split()
-        if len(fragments) > 1:
-            return self._search_all(fragments[:MAX_WORDS], limit, allowed)
         q = q[:QUERY_MAX_CHARS]
-        out = self._search_space("hz", q, limit, allowed)
-        if len(out) < limit and 4 <= len(q) <= 12:  # 公积金提取 for 提取住房公积金: two parts, any order
+        out = self._search_space("hz", q, limit, allowed)  # as typed: names carry punctuation too
+        if len(out) >= limit:
+            return out
+        have = {s % STRIDE for s in out}
+        fragments = "".join(" " if is_break(c) else c for c in q).split()
+        if len(fragments) > 1:  # 不动产 查询, 户口、登记: every part must match
+            return _append(out, self._search_all(fragments[:MAX_WORDS], limit, allowed), limit)
+        if fragments and fragments[0] != q:  # （本地户籍）: the words without the brackets
+            out = _append(out, self._search_space("hz", fragments[0], limit, allowed), limit)
             have = {s % STRIDE for s in out}
+            q = fragments[0]
+        if len(out) < limit and 4 <= len(q) <= 12:  # 公积金提取 for 提取住房公积金: two parts, any order
             extra: set[int] = set()
             for k in range(2, len(q) - 1):
                 for s in self._search_all([q[:k], q[k:]], limit, allowed):
@@ -484,6 +493,15 @@ class SearchIndex:
                 if all(p.search(line) for p in patterns):
                     found.add(r)
         return [FUZZY * STRIDE + r for r in sorted(found)[:limit]]
+
+
+def _append(out: list[int], more: list[int], limit: int) -> list[int]:
+    """Results of a looser reading of the query after those of the query as typed (as fuzzy matches,
+    so the match kinds stay in order), one entry per item."""
+    if not out:
+        return more[:limit]
+    have = {s % STRIDE for s in out}
+    return out + [FUZZY * STRIDE + s % STRIDE for s in more if s % STRIDE not in have][: limit - len(out)]
 
 
 def _merge(a: list[int], b: list[int], limit: int) -> list[int]:

@@ -149,3 +149,22 @@ def test_full_width_input_is_folded(real_store: CatalogueStore) -> None:
 def test_mixed_pinyin_takes_the_reading_with_whole_syllables(real_store: CatalogueStore) -> None:
     # huzhao is 护照 (hu|zhao), not 户账号 (hu|z|hao)
     assert top(real_store, "huzhao", 5) == ["普通护照签发"]
+
+
+def test_punctuation_in_the_query_separates_parts(real_store: CatalogueStore) -> None:
+    assert top(real_store, "户口、登记", 1) == ["户口登记"]
+    assert top(real_store, "bdc!", 1) == ["不动产登记资料查询"]
+    assert top(real_store, "she-bao", 1) == top(real_store, "shebao", 1)
+    assert top(real_store, "残疾类别/等级", 1) == ["残疾类别/等级变更"]
+    assert real_store.search("★", 5) == [] and real_store.search("、、", 5) == []
+
+
+@pytest.mark.parametrize("query", ["户口 登记", "户口、登记", "社保 补贴", "（本地户籍）", "不动产 查询", "公积金提取",
+                                   "残疾人证 换领", "gongjijin tiqu"])
+def test_looser_readings_keep_match_kinds_in_order(real_store: CatalogueStore, query: str) -> None:
+    from kiosk.catalogue.index import MATCH_KINDS
+
+    hits = real_store.search(query, 30)
+    assert hits
+    order = [MATCH_KINDS.index(h.match) for h in hits]
+    assert order == sorted(order) and len({h.code for h in hits}) == len(hits)
