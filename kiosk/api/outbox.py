@@ -137,6 +137,9 @@ class Outbox:
         self._jobs: queue.SimpleQueue[tuple[Callable[[sqlite3.Connection], Any], Future[Any]] | None] = queue.SimpleQueue()
         self._closed = False
         self._listeners: list[Callable[[OutboxRecord], None]] = []
+        self._stats_lock = threading.Lock()
+        self._depth = 0
+        self._oldest: datetime | None = None
         self._thread = threading.Thread(target=self._writer_loop, name="outbox-writer", daemon=True)
         self._ready: Future[None] = Future()
         self._thread.start()
@@ -173,6 +176,12 @@ class Outbox:
         except (sqlite3.Error, OSError) as exc:
             self._ready.set_exception(_storage_error(exc))
             return
+        try:
+            self._refresh_stats(conn)
+        except sqlite3.Error as exc:
+            conn.close()
+            self._ready.set_exception(_storage_error(exc))
+            return
         self._ready.set_result(None)
         try:
             while True:
@@ -182,12 +191,29 @@ class Outbox:
                 fn, fut = job
                 if not fut.set_running_or_notify_cancel():
                     continue
+                changes = conn.total_changes
                 try:
-                    fut.set_result(fn(conn))
+                    result = fn(conn)
                 except BaseException as exc:  # noqa: BLE001 - handed to the caller
                     fut.set_exception(exc)
+                    continue
+                try:
+                    if conn.total_changes != changes and not conn.in_transaction:
+                        self._refresh_stats(conn)
+                except sqlite3.Error:
+                    pass  # the numbers stay as they were; the next job refreshes them
+                fut.set_result(result)
         finally:
             conn.close()
+
+    def _refresh_stats(self, conn: sqlite3.Connection) -> None:
+        """Keep depth/oldest in memory (writer thread, after each job) so that reading them never blocks."""
+        (n,) = conn.execute("SELECT COUNT(*) FROM outbox WHERE state = ?", (PENDING,)).fetchone()
+        oldest_row = conn.execute(
+            "SELECT created_at FROM outbox WHERE state = ? ORDER BY seq LIMIT 1", (PENDING,)).fetchone() if n else None
+        with self._stats_lock:
+            self._depth = int(n)
+            self._oldest = datetime.fromisoformat(oldest_row[0]) if oldest_row else None
 
     def _call(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         if self._closed:
@@ -363,15 +389,15 @@ class Outbox:
         return [self._record(r) for r in rows]
 
     def depth(self) -> int:
-        """Records waiting to be sent (health, banner)."""
-        return int(self._call(lambda c: c.execute(
-            "SELECT COUNT(*) FROM outbox WHERE state = ?", (PENDING,)).fetchone()[0]))
+        """Records waiting to be sent (health, banner). Non-blocking: kept in memory after every commit,
+        so the GUI thread may call it."""
+        with self._stats_lock:
+            return self._depth
 
     def oldest(self) -> datetime | None:
-        """Creation time of the oldest waiting record (health: how long the terminal has been cut off)."""
-        row = self._call(lambda c: c.execute(
-            "SELECT created_at FROM outbox WHERE state = ? ORDER BY seq LIMIT 1", (PENDING,)).fetchone())
-        return datetime.fromisoformat(row[0]) if row else None
+        """Creation time of the oldest waiting record (how long the terminal has been cut off). Non-blocking."""
+        with self._stats_lock:
+            return self._oldest
 
     def failed_count(self) -> int:
         return int(self._call(lambda c: c.execute(

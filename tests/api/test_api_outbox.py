@@ -217,3 +217,25 @@ def test_sigkill_during_enqueue_loses_no_acknowledged_record(paths: tuple[Path, 
     with Outbox(db, key) as ob:
         refs = [r.local_ref for r in ob.records()]
         assert len(refs) == len(set(refs)) >= 120
+
+
+def test_depth_and_oldest_never_wait_for_the_writer(paths: tuple[Path, Path]) -> None:
+    """The GUI thread may read them (banner, health) even while the writer is stuck in a slow fsync."""
+    import threading
+    from concurrent.futures import Future
+
+    with Outbox(*paths) as ob:
+        rec = ob.enqueue("case", PERSONAL)
+        release = threading.Event()
+        busy: Future[None] = Future()
+        ob._jobs.put((lambda conn: release.wait(30), busy))  # the writer is now blocked
+        answers: list[object] = []
+        reader = threading.Thread(target=lambda: answers.extend([ob.depth(), ob.oldest()]))
+        reader.start()
+        reader.join(timeout=5)
+        stuck = reader.is_alive()
+        release.set()
+        busy.result(timeout=30)
+        assert not stuck and answers == [1, rec.created_at]
+        ob.mark_acked(rec.seq, "LY1")
+        assert ob.depth() == 0 and ob.oldest() is None
