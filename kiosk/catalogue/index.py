@@ -78,12 +78,15 @@ class _Space:
 
     def rank(self, q: str, lo: int, hi: int, limit: int, allowed: set[int] | None) -> list[int]:
         """Best score per item over the suffix range [lo, hi), best first, at most `limit` items."""
-        if allowed is None and hi - lo > HEAVY_RANGE:
+        if hi - lo > HEAVY_RANGE:
             h = self.heavy.get(q)
             if h is not None:
                 a, b = self.heavy_off[h], self.heavy_off[h + 1]
-                if b - a >= limit or b - a < HEAVY_TOP:
-                    return list(self.heavy_val[a:min(b, a + limit)])
+                top = list(self.heavy_val[a:b])
+                if allowed is not None:  # the best of the allowed items are the allowed of the best
+                    top = [s for s in top if s % STRIDE in allowed]
+                if len(top) >= limit or b - a < HEAVY_TOP:  # enough, or the list was complete
+                    return top[:limit]
         return _rank_range(self.text, self.sa, self.sc, len(q), lo, hi, limit, allowed)
 
 

@@ -166,10 +166,12 @@ class Site:
         return self.accepts(item.levels, item.region_codes)
 
     def offers_in(self, region_codes: Sequence[str]) -> bool:
+        """Items for a region containing the site (the county, for a village terminal) or inside the site's
+        region (a town's items at the county hall); not items of unrelated or sibling regions."""
         if not region_codes or not self.region_code:
             return True
         here = normalise_region(self.region_code)
-        return any(here.startswith(r) for r in region_codes)
+        return any(here.startswith(r) or r.startswith(here) for r in region_codes)
 
     def accepts(self, levels: Sequence[str], region_codes: Sequence[str]) -> bool:
         return self.offers_in(region_codes) and (not self.level or self.level in levels)

@@ -137,9 +137,12 @@ def test_site_filters_by_region_and_level(tmp_path: Path) -> None:
     with CatalogueStore(path, site=village) as s:
         assert {i.code for i in s.browse(here=True)} == {"A1", "A2"}  # 村上办
         assert [h.code for h in s.search("huapao")] == ["R1"]  # the village lies in 大瑶镇
-    with CatalogueStore(path, site=other_town) as s:
+    with CatalogueStore(path, site=other_town) as s:  # a sibling town does not offer 大瑶镇's own item
         assert s.search("huapao") == []
         assert "R1" not in {i.code for i in s.browse()}
+    with CatalogueStore(path, site=Site(region_code="430181", level="county")) as s:  # the county hall: its towns too
+        assert [h.code for h in s.search("huapao")] == ["R1"]
+        assert {i.code for i in s.browse()} == {"A1", "A2", "A3", "B1", "B2", "R1", "R2"}
 
 
 def test_guides_are_cached_and_marked_stale_when_the_item_changes(store: CatalogueStore) -> None:
@@ -249,3 +252,18 @@ def test_a_damaged_cache_is_moved_aside_and_refilled(tmp_path: Path, capsys: pyt
         assert [h.code for h in s.search("dibao")] == ["A3"]
     aside = [p.name for p in tmp_path.iterdir() if ".damaged-" in p.name]
     assert len(aside) == 1 and (tmp_path / aside[0]).read_bytes().startswith(b"this is not a database")
+
+
+def test_one_letter_queries_at_a_site_agree_with_a_full_scan(tmp_path: Path) -> None:
+    # precomputed top lists for one or two letters, filtered to what a site offers, must equal the scan
+    items = [item(f"P{i:04d}", f"测试{'社保医户证登记'[i % 7]}事项{i}", region_codes=["430181105"] if i % 3 else [])
+             for i in range(3000)]
+    with CatalogueStore(tmp_path / "c.sqlite3", site=Site(region_code="430181106201", level="village")) as s:
+        s.apply_changes(items, None)
+        index, allowed = s._snapshot.index, s._snapshot.allowed(s.site, False)
+        assert allowed is not None and len(allowed) == 1000
+        for q in ("c", "s", "cs", "ce", "测", "测试"):
+            everything = index.search_scores(q, 3000)  # beyond the precomputed lists: a full scan
+            expected = [sc for sc in everything if sc % (1 << 20) in allowed][:20]
+            assert index.search_scores(q, 20, allowed) == expected
+            assert [h.code for h in s.search(q, 20)] == [index.codes[sc % (1 << 20)] for sc in expected]
