@@ -2,7 +2,8 @@
 
 One writer (the sync worker calls `apply_changes`); readers use an in-memory snapshot that the writer
 swaps atomically, so browsing and searching from the GUI thread never touch the disk or take a lock.
-Guides are read from SQLite on demand (small reads). pypinyin is imported only while writing.
+Guides are read from SQLite on demand (small reads). Pinyin and the search index are computed in a
+short-lived child process during apply_changes (build.py), so pypinyin never loads into the kiosk.
 """
 from __future__ import annotations
 
@@ -183,8 +184,9 @@ def _now() -> str:
 class CatalogueStore:
     """Local catalogue cache at `path` (created if missing unless create=False).
 
-    `site` (the terminal's region code and level) filters what browse and search show: items whose
-    region_codes do not cover the site are hidden; `here=True` further keeps what this site's level accepts.
+    `site` (the terminal's region code and level) filters what browse and search show: items of unrelated
+    regions are hidden (see Site.offers_in); `here=True` further keeps what this site's level accepts.
+    Construct it off the GUI thread (it opens SQLite); then search/browse/get are in-memory and cheap.
     """
 
     def __init__(self, path: str | Path, site: Site | None = None, *, create: bool = True,
