@@ -328,6 +328,45 @@ class SearchIndex:
     def rank_of(self, code: str) -> int | None:
         return self._rank_of.get(code)
 
+    def span(self, code: str, query: str) -> tuple[int, int] | None:
+        """Which characters of the item's name the query matched ([start, end) into the name), for
+        highlighting one result row; None when the match is through an alias or cannot be placed."""
+        r = self._rank_of.get(code)
+        if r is None or not isinstance(query, str):
+            return None
+        name = self.names[r]
+        nname = normalise(name)
+        q = normalise(query[:QUERY_MAX_CHARS]).strip()
+        if not q or len(nname) != len(name):
+            return None
+        at = nname.find(q)
+        if at >= 0:
+            return at, at + len(q)
+        if not q.isascii():
+            return None
+        q = re.sub(r"[^a-z0-9]", "", q)
+        syls = self.fuzzy_lines[r].strip("|").split("|") if q else []
+        chars = [i for i, c in enumerate(nname) if not is_break(c) and (is_han(c) or (c.isascii() and c.isalnum()))]
+        if not syls or len(syls) != len(chars):
+            return None
+        for j in range(len(syls)):  # full pinyin, initials, then the two mixed
+            full = "".join(syls[j:])
+            if full.startswith(q):
+                k, used = j, 0
+                while used < len(q):
+                    used += len(syls[k])
+                    k += 1
+                return chars[j], chars[k - 1] + 1
+            if "".join(x[0] for x in syls[j:j + len(q)]) == q:
+                return chars[j], chars[j + len(q) - 1] + 1
+        pattern = re.compile("\\|(" + q[0] + "".join("(?:[a-z0-9]*\\|)?" + c for c in q[1:]) + ")")
+        m = pattern.search(self.fuzzy_lines[r])
+        if m is None:
+            return None
+        first = self.fuzzy_lines[r][:m.start(1)].count("|") - 1
+        last = self.fuzzy_lines[r][:m.end(1)].count("|") - 1
+        return chars[first], chars[last] + 1
+
     def search(self, query: str, limit: int = 20, allowed: set[int] | None = None) -> list[Match]:
         """Ranked matches for what the citizen typed so far. Never raises on any string."""
         return [Match(self.codes[s % STRIDE], self.names[s % STRIDE], MATCH_KINDS[s // STRIDE])

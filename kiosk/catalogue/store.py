@@ -525,6 +525,17 @@ class CatalogueStore:
                 out.append(SearchHit(item, m.kind))
         return out
 
+    def highlight(self, code: str, query: str) -> tuple[int, int] | None:
+        """[start, end) of the characters of the item's name that `query` matched, to highlight a result
+        row (hanzi, pinyin or initials); None for matches through an alias. Call it for visible rows only."""
+        snap = self._snapshot
+        if snap.index is None:
+            item = snap.get(code)
+            q = normalise(query).strip() if isinstance(query, str) else ""
+            at = normalise(item.name).find(q) if item is not None and q else -1
+            return (at, at + len(q)) if at >= 0 else None
+        return snap.index.span(code, query)
+
     def _plain_search(self, snap: _Snapshot, query: str, limit: int, here: bool) -> list[SearchHit]:
         """Hanzi substring search for a cache whose index is not built yet (no pypinyin at start-up)."""
         q = normalise(query).strip() if isinstance(query, str) else ""

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kiosk.catalogue.store import CatalogueStore
 
@@ -168,3 +170,29 @@ def test_looser_readings_keep_match_kinds_in_order(real_store: CatalogueStore, q
     assert hits
     order = [MATCH_KINDS.index(h.match) for h in hits]
     assert order == sorted(order) and len({h.code for h in hits}) == len(hits)
+
+
+@pytest.mark.parametrize(("query", "name", "marked"), [
+    ("不动产", "换发不动产权证书和不动产登记证明", "不动产"),
+    ("bdc", "换发不动产权证书和不动产登记证明", "不动产"),
+    ("budongchan", "不动产登记资料查询", "不动产"),
+    ("hkdj", "户口登记", "户口登记"),
+    ("sheh", "社会保险登记", "社会"),
+    ("shehbxdj", "企业社会保险登记", "社会保险登记"),
+    ("gongjijin", "住房公积金汇缴", "公积金"),
+    ("社保", "社会保险登记", None),  # through the short name: nothing in the name to mark
+])
+def test_highlight_marks_the_matched_characters(real_store: CatalogueStore, query: str, name: str,
+                                                marked: str | None) -> None:
+    hit = next(h for h in real_store.search(query, 50) if h.name == name)
+    span = real_store.highlight(hit.code, query)
+    assert (name[span[0]:span[1]] if span else None) == marked
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=30))
+def test_highlight_never_raises(real_store: CatalogueStore, query: str) -> None:
+    for h in real_store.search(query, 5):
+        span = real_store.highlight(h.code, query)
+        assert span is None or 0 <= span[0] < span[1] <= len(h.name)
+    assert real_store.highlight("NO-SUCH-CODE", query) is None
