@@ -3,14 +3,16 @@
     store = CatalogueStore(path, site=Site.from_terminal(config.terminal))   # off the GUI thread
     store.apply_changes(page.items, page.etag, full=page.full)              # sync worker thread
     store.search("bdc", limit=20)  -> list[SearchHit]  (hit.item: CatalogueItem, hit.match)
+    store.highlight(hit.code, "bdc") -> (start, end) | None   characters of the name to mark
     store.browse(theme="personal", life_event="退休", level="village", max_one_trip=True,
                  online_depth="full_online", here=False) -> list[CatalogueItem]
     store.departments(), store.life_events()  -> [(label, count)] for the browse menus
     store.guide(code) -> Guide | None;  store.put_guide(code, guide_json)
 
-Modules: model (item and site types, validation), terms (pinyin, aliases; the only pypinyin user, at
-sync time), index (sorted-suffix search index, stored as one blob), store (SQLite cache), importer
-(JSON / TSV files), cli (`kiosk search`, `kiosk catalogue-import`).
+Modules: model (item and site types, validation), terms (pinyin, aliases; the only pypinyin user),
+index (sorted-suffix search index, stored as one blob), build (runs terms + index in a child process
+at sync time), store (SQLite cache), importer (JSON / TSV files), cli (`kiosk search`,
+`kiosk catalogue-import`).
 """
 from __future__ import annotations
 
