@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 # Bump when the term format, synonym table or polyphone table changes: stored terms are recomputed.
-TERMS_VERSION = 1
+TERMS_VERSION = 2
 
 # Common short names citizens type, keyed by the phrase the official item name contains.
 SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -52,6 +52,20 @@ SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("就业创业证", ("就业证",)),
     ("流动人口婚育证明", ("婚育证明",)),
     ("退役军人", ("退伍军人",)),
+    # what people say rather than what the catalogue says
+    ("生育服务证", ("准生证",)),
+    ("生育登记", ("准生证", "生孩子")),
+    ("出生医学证明", ("生孩子",)),
+    ("养老保险待遇", ("退休金", "养老金")),
+    ("养老金", ("退休金",)),
+    ("离婚登记", ("离婚",)),
+    ("往来港澳通行证", ("港澳通行证",)),
+    ("独生子女父母光荣证", ("独生子女证",)),
+    ("丧葬补助", ("丧葬费",)),
+    ("居住证办理", ("暂住证",)),
+    ("居住证签注", ("暂住证",)),
+    ("医疗费用", ("医保报销",)),
+    ("住院费用", ("医保报销",)),
 )
 
 # Words that make an item one citizens ask for often: a tie-breaker inside a match class.

@@ -267,3 +267,23 @@ def test_one_letter_queries_at_a_site_agree_with_a_full_scan(tmp_path: Path) -> 
             expected = [sc for sc in everything if sc % (1 << 20) in allowed][:20]
             assert index.search_scores(q, 20, allowed) == expected
             assert [h.code for h in s.search(q, 20)] == [index.codes[sc % (1 << 20)] for sc in expected]
+
+
+def test_a_new_terms_version_rebuilds_at_the_next_sync(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "cat.sqlite3"
+    with CatalogueStore(path) as s:
+        s.apply_changes(SAMPLE, '"e1"')
+    conn = sqlite3.connect(path)  # as if written by an older version of the software
+    conn.execute("UPDATE terms SET version = 0")
+    conn.commit()
+    conn.close()
+    with CatalogueStore(path) as s:
+        assert s.index_ready  # the stored index still answers until the rebuild
+        summary = s.apply_changes([], '"e1"')  # a sync with nothing new (the server answered 304 too)
+        assert summary.terms_computed == len(SAMPLE) and summary.index_items == len(SAMPLE)
+        assert [h.code for h in s.search("zdsh")] == ["A3"]
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM terms WHERE version = 0").fetchone()[0] == 0
+    conn.close()
