@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from central.context import AppContext, Ctx
 from central.db import schema as t
+from central.db.engine import relaxed_transaction
 from central.errors import ProblemError
 from central.signing import NONCE_RE, SIGNATURE_RE, signature_matches
 from central.timeutil import utcnow
@@ -66,20 +67,20 @@ def _verify(ctx: AppContext, method: str, path: str, body: bytes, headers: dict[
         raise _unauthorized("unsigned", "X-Nonce must be 32 lowercase hex characters")
     if not SIGNATURE_RE.match(signature):
         raise _unauthorized("signature_invalid", "X-Signature must be 64 lowercase hex characters")
-    with ctx.engine.connect() as conn:
-        row = conn.execute(select(t.terminals).where(t.terminals.c.id == terminal_id)).first()
-    if row is None or not row.active:
-        raise _unauthorized("signature_invalid", "unknown or disabled terminal, or wrong signature")
-    if not signature_matches(row.secret, signature, method, path, body, ts_text, nonce):
-        raise _unauthorized("signature_invalid", "unknown or disabled terminal, or wrong signature")
-    now = utcnow()
-    skew = int(ts_text) - int(now.timestamp())
-    if abs(skew) > ctx.settings.clock_skew_s:
-        raise ProblemError(401, "clock_skew", f"X-Timestamp differs from server time by {skew} s "
-                           f"(allowed ±{ctx.settings.clock_skew_s} s)", server_time=now.isoformat(), skew_s=skew)
     _purge_nonces(ctx)
+    now = utcnow()
     try:
-        with ctx.engine.begin() as conn:
+        # One transaction: read the terminal, check, record the nonce (rolled back on any refusal).
+        with relaxed_transaction(ctx.engine) as conn:
+            row = conn.execute(select(t.terminals).where(t.terminals.c.id == terminal_id)).first()
+            if row is None or not row.active or not signature_matches(row.secret, signature, method, path, body,
+                                                                        ts_text, nonce):
+                raise _unauthorized("signature_invalid", "unknown or disabled terminal, or wrong signature")
+            skew = int(ts_text) - int(now.timestamp())
+            if abs(skew) > ctx.settings.clock_skew_s:
+                raise ProblemError(401, "clock_skew", f"X-Timestamp differs from server time by {skew} s "
+                                   f"(allowed ±{ctx.settings.clock_skew_s} s)", server_time=now.isoformat(),
+                                   skew_s=skew)
             conn.execute(t.nonces.insert().values(terminal_id=terminal_id, nonce=nonce, seen_at=now))
     except IntegrityError:
         raise _unauthorized("nonce_reused", "this X-Nonce was already used; sign each request with a fresh nonce") from None
@@ -95,7 +96,7 @@ def _purge_nonces(ctx: AppContext) -> None:
             return
         _last_purge = now_mono
     cutoff = utcnow() - timedelta(seconds=ctx.settings.nonce_ttl_s)
-    with ctx.engine.begin() as conn:
+    with relaxed_transaction(ctx.engine) as conn:
         conn.execute(delete(t.nonces).where(t.nonces.c.seen_at < cutoff))
 
 

@@ -4,8 +4,9 @@ Protocol (keys are scoped per terminal):
 1. claim: insert (terminal, key, request hash, in_flight). If the row exists: a different request hash ->
    422 idempotency_conflict; still in flight -> 409 idempotency_in_flight (Retry-After); done -> replay the
    stored status and body. An in-flight claim older than the lease is taken over (its worker died).
-2. the operation runs in ONE transaction together with storing its response, so a crash can never leave
-   a committed case without its stored reply (or the reverse).
+2. the operation runs in ONE durable transaction together with storing its response, so a crash can never
+   leave a committed case without its stored reply (or the reverse). The claim itself commits without
+   waiting for the disk (db.engine.relaxed_transaction): the durable commit that follows flushes it too.
 3. on any error the claim is released so that a retry recomputes (nothing was committed).
 Keys are kept `idempotency_ttl_days` (30) and purged by `purge_expired` (CLI `python -m central purge`
 and hourly from the running service).
@@ -26,6 +27,7 @@ from sqlalchemy.exc import IntegrityError
 
 from central.context import AppContext
 from central.db import schema as t
+from central.db.engine import relaxed_transaction
 from central.errors import ProblemError
 from central.timeutil import as_utc, utcnow
 
@@ -59,14 +61,14 @@ def request_fingerprint(method: str, path: str, body: bytes) -> str:
 def _claim(ctx: AppContext, terminal_id: str, key: str, fingerprint: str) -> IdempotentResult | None:
     now = utcnow()
     try:
-        with ctx.engine.begin() as conn:
+        with relaxed_transaction(ctx.engine) as conn:
             conn.execute(t.idempotency_keys.insert().values(
                 terminal_id=terminal_id, key=key, request_hash=fingerprint, state="in_flight",
                 created_at=now, claimed_at=now))
         return None
     except IntegrityError:
         pass
-    with ctx.engine.begin() as conn:
+    with relaxed_transaction(ctx.engine) as conn:
         row = conn.execute(select(t.idempotency_keys).where(and_(
             t.idempotency_keys.c.terminal_id == terminal_id, t.idempotency_keys.c.key == key))).first()
         if row is None:  # released between our insert and select: try again once
@@ -93,7 +95,7 @@ def _claim(ctx: AppContext, terminal_id: str, key: str, fingerprint: str) -> Ide
 
 
 def _release(ctx: AppContext, terminal_id: str, key: str) -> None:
-    with ctx.engine.begin() as conn:
+    with relaxed_transaction(ctx.engine) as conn:
         conn.execute(delete(t.idempotency_keys).where(and_(
             t.idempotency_keys.c.terminal_id == terminal_id, t.idempotency_keys.c.key == key,
             t.idempotency_keys.c.state == "in_flight")))
