@@ -88,8 +88,9 @@ def main() -> int:
     try:
         client = CentralClient(url, TERMINAL, SECRET, read_timeout_s=30)
         body = case_body(client)
-        enqueue_rates, flush_rates, bare_rates = [], [], []
-        for run in range(args.runs):
+        enqueue_rates, flush_rates, bare_rates, get_rates = [], [], [], []
+
+        def outbox_run(run: int) -> None:
             ob = Outbox(work / f"run{run}" / "outbox.sqlite3", work / f"key{run}" / "outbox.key",
                         ref_prefix=f"B{run}")
             t0 = time.perf_counter()
@@ -104,10 +105,24 @@ def main() -> int:
             worker.stop()
             assert worker.status().sent_total == args.n
             ob.close()
+
+        def bare_run() -> None:
             t0 = time.perf_counter()
             for _ in range(args.n):
                 client.submit_case(body, str(uuid.uuid4()))
             bare_rates.append(args.n / (time.perf_counter() - t0))
+
+        for run in range(args.runs):  # alternate the order: the server's database grows as runs go on
+            if run % 2 == 0:
+                outbox_run(run)
+                bare_run()
+            else:
+                bare_run()
+                outbox_run(run)
+            t0 = time.perf_counter()
+            for _ in range(200):
+                client.evaluation_tags()
+            get_rates.append(200 / (time.perf_counter() - t0))
         print(f"outbox enqueue (COMMIT, synchronous=FULL): median {statistics.median(enqueue_rates):7.1f} /s "
               f"(runs: {', '.join(f'{r:.1f}' for r in enqueue_rates)})")
         print(f"outbox flush of {args.n} submissions:    median {statistics.median(flush_rates):7.1f} /s "
@@ -115,6 +130,7 @@ def main() -> int:
         print(f"bare loop of {args.n} signed POSTs:       median {statistics.median(bare_rates):7.1f} /s "
               f"(runs: {', '.join(f'{r:.1f}' for r in bare_rates)})")
         print(f"outbox flush / bare loop: {statistics.median(flush_rates) / statistics.median(bare_rates):.2f}")
+        print(f"server floor, signed GET (one nonce insert): median {statistics.median(get_rates):7.1f} /s")
 
         from kiosk.catalogue.store import CatalogueStore
 

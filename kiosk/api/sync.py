@@ -7,7 +7,8 @@ One thread. Each pass takes the oldest pending record, sends it with its stored 
                        jitter and a cap (at least the server's Retry-After); 409 "idempotency_in_flight",
                        timeouts, 5xx, clock skew, replayed nonce and being offline are all transient,
 - permanent 4xx     -> outbox.mark_failed + operator alert, and the next record goes.
-Head-of-line order is kept on purpose: an evaluation is never sent before the case it rates.
+Head-of-line order is kept on purpose: an evaluation is never sent before the case it rates (an
+evaluation queued with `case_local_ref` gets the real case number filled in when it is sent).
 A SIGKILL at any point is harmless: an unacknowledged record is sent again with the same key and the
 server answers with the original result.
 """
@@ -188,7 +189,7 @@ class SyncWorker:
                     return None
                 record = item.record
                 try:
-                    remote = self._send(record, item.payload)
+                    remote = self._send(record, self._resolve_links(record, item.payload))
                 except Rejected as exc:
                     self._set_online(True)
                     if exc.retryable:
@@ -234,6 +235,20 @@ class SyncWorker:
                     pass
 
     # ---- helpers -----------------------------------------------------------------------------------
+    def _resolve_links(self, record: OutboxRecord, payload: dict[str, Any]) -> dict[str, Any]:
+        """An evaluation of a case that was itself queued offline names it by `case_local_ref`; cases go
+        first (order is kept), so by now the real case number is known. If that case was refused, the
+        evaluation keeps only its `service_code`."""
+        ref = payload.get("case_local_ref")
+        if record.kind != "evaluation" or not isinstance(ref, str):
+            return payload
+        body = {k: v for k, v in payload.items() if k != "case_local_ref"}
+        case = self.outbox.lookup(ref)
+        if case is not None and case.remote_ref:
+            body["case_number"] = case.remote_ref
+        return body
+
+
     def _backoff(self, exc: ApiError | None) -> float:
         with self._cv:
             self._failures += 1

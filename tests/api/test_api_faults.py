@@ -283,3 +283,31 @@ def test_retried_urls_are_logged_without_their_query(proxy: FaultProxy, proxied_
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert "Retry" in text or "retry" in text
     assert "secret-qr-token" not in text
+
+
+def test_evaluation_of_an_offline_case_gets_the_real_case_number(central: CentralProcess, proxy: FaultProxy,
+                                                                 proxied_client: CentralClient,
+                                                                 outbox: Outbox) -> None:
+    payload = case_payload(proxied_client)
+    proxy.set_down(True)
+    case = outbox.enqueue("case", payload)
+    ev = outbox.enqueue("evaluation", {"level": "满意", "tags": [], "comment": "",
+                                       "service_code": payload["service_code"], "case_local_ref": case.local_ref})
+    proxy.set_down(False)
+    deliver_all(make_worker(outbox, proxied_client))
+    number = outbox.lookup(case.local_ref).remote_ref  # type: ignore[union-attr]
+    ev_number = outbox.lookup(ev.local_ref).remote_ref  # type: ignore[union-attr]
+    assert central.query("SELECT case_number FROM evaluations WHERE evaluation_number = ?", ev_number) == [(number,)]
+
+
+def test_clock_skew_on_a_queued_post_is_corrected_then_delivered(central: CentralProcess, outbox: Outbox) -> None:
+    slow = CentralClient(central.url, DEMO_ID, DEMO_SECRET)
+    slow.signer._clock = lambda: time.time() - 900  # the RTC lost 15 minutes; first request refused
+    slow.http._clock = slow.signer._clock
+    rec = outbox.enqueue("case", case_payload(slow))
+    alerts: list[str] = []
+    deliver_all(make_worker(outbox, slow, on_alert=lambda code, ref, msg: alerts.append(code)))
+    assert server_count(central, rec.local_ref) == 1
+    assert alerts == ["clock_skew"]  # the operator hears about the clock, the citizen's case still goes
+    assert slow.clock_skew_s is not None and 890 < slow.clock_skew_s < 910
+    slow.close()

@@ -76,10 +76,11 @@ def run_kills(central: CentralProcess, client: CentralClient, tmp_path: Path, ki
     lost = sorted(made - set(counts))
     duplicated = sorted(ref for ref, n in counts.items() if n > 1)
     strays = sorted(set(counts) - made)
+    points = {k: killed_at.count(k) for k in sorted(set(killed_at))}
     print(f"\nSIGKILL x{kills}: submissions made {len(made)} (confirmed to the citizen {len(confirmed)}), "
           f"stored on server {len(counts)}, lost {len(lost)}, duplicated {len(duplicated)}, "
           f"kills in the committed-but-not-acknowledged window {in_window}, "
-          f"kill points {{k: killed_at.count(k) for k in sorted(set(killed_at))}}")
+          f"kill points (after event) {points}")
     assert not lost and not duplicated and not strays
     assert all(r.synced for r in records)
     for ref, n in counts.items():
