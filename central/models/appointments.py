@@ -74,6 +74,12 @@ class AppointmentCreate(BaseModel):
 
 
 class Appointment(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "appointment_number": "YY20261126000004", "unit_id": "U-SMZJ", "unit_name": "浏阳市市民之家（政务服务中心）",
+        "service_id": "S-SMZJ-SB", "service_name": "社保医保业务", "date": "2026-11-27", "start": "09:00",
+        "end": "09:30", "state": "booked", "applicant": {"name": "欧*菊", "phone": "138****1234"},
+        "created_at": "2026-11-26T10:40:00+08:00"}]})
+
     appointment_number: str
     unit_id: str
     unit_name: str

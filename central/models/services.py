@@ -35,6 +35,11 @@ class HelpRequestCreate(BaseModel):
 
 
 class HelpRequest(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "request_number": "BD20261126000003", "kind": "上门代办", "service_code": "430181-LY-00001", "state": "已登记",
+        "assigned_office": "沙市镇便民服务中心帮代办员", "contact_within_hours": 24,
+        "created_at": "2026-11-26T10:30:00+08:00"}]})
+
     request_number: str
     kind: str
     service_code: str | None
@@ -53,6 +58,10 @@ class ProviderService(BaseModel):
 
 
 class IntermediarySummary(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "id": "ZJ001", "name": "浏阳市恒图测绘有限公司", "category": "测绘", "rating": 4.6, "rating_count": 23,
+        "fee_summary": "按面积收费，农房测绘每宗300元起", "time_limit_days": 5}]})
+
     id: str
     name: str
     category: str
@@ -112,6 +121,12 @@ class FollowUp(BaseModel):
 
 
 class Evaluation(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "evaluation_number": "PJ20261126000012", "level": "不满意", "tags": ["等待时间长"],
+        "case_number": "LY20261126000007", "service_code": "430181-LY-00001", "created_at": "2026-11-26T11:00:00+08:00",
+        "follow_up": {"follow_up_number": "HF20261126000002", "state": "open",
+                      "callback_due": "2026-11-27T11:00:00+08:00", "fix_due": "2026-12-17T11:00:00+08:00"}}]})
+
     evaluation_number: str
     level: EvaluationLevel
     tags: list[str]
