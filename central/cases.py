@@ -98,7 +98,7 @@ def create_case(conn: Connection, pepper: str, terminal: Terminal, body: CaseCre
     case_id = inserted_id(result)
     number = f"LY{now.astimezone(CST):%Y%m%d}{case_id:06d}"
     conn.execute(update(t.cases).where(t.cases.c.id == case_id).values(case_number=number))
-    append_event(conn, case_id, "已提交", f"自助终端 {terminal.id}（{terminal.site_name}）", "自助终端提交申请")
+    append_event(conn, case_id, "已提交", f"自助终端 {terminal.id}（{terminal.site_name}）", "自助终端提交申请", first=True)
     row = conn.execute(select(t.cases).where(t.cases.c.id == case_id)).one()
     view = case_view(conn, row)
     view["qr_token"] = token

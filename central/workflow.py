@@ -43,22 +43,25 @@ def township_office(conn: Connection, town_code: str) -> str:
 
 
 def route_case(conn: Connection, region_code: str, levels: list[str], department: str) -> Routing:
-    """Pick the route and its three offices (accept, review, handover)."""
-    if len(region_code) == 12 and "village" in levels and _region_name(conn, region_code):
-        village = village_office(conn, region_code)
-        town = township_office(conn, region_code[:9])
+    """Pick the route and its three offices (accept, review, handover); one query for the region names."""
+    wanted = {region_code[:9], region_code} if len(region_code) >= 9 else set()
+    names = dict(conn.execute(select(t.regions.c.code, t.regions.c.name).where(t.regions.c.code.in_(wanted))).tuples().all()) \
+        if wanted else {}
+    town_name = names.get(region_code[:9])
+    if len(region_code) == 12 and "village" in levels and region_code in names and town_name:
+        village = f"{town_name}{names[region_code]}便民服务站"
+        town = f"{town_name}便民服务中心"
         return Routing("village", {"accept": village, "review": town, "handover": village})
-    if len(region_code) >= 9 and "township" in levels and _region_name(conn, region_code[:9]):
-        town = township_office(conn, region_code[:9])
+    if len(region_code) >= 9 and "township" in levels and town_name:
+        town = f"{town_name}便民服务中心"
         return Routing("township", {"accept": town, "review": town, "handover": town})
     return Routing("county", {"accept": COUNTY_ACCEPT, "review": department, "handover": COUNTY_HANDOVER})
 
 
-def append_event(conn: Connection, case_id: int, state: str, office: str, note: str) -> None:
-    seq = conn.execute(select(func.coalesce(func.max(t.case_events.c.seq), 0)).where(
+def append_event(conn: Connection, case_id: int, state: str, office: str, note: str, *, first: bool = False) -> None:
+    seq = 0 if first else conn.execute(select(func.coalesce(func.max(t.case_events.c.seq), 0)).where(
         t.case_events.c.case_id == case_id)).scalar_one()
-    now = utcnow()
-    conn.execute(t.case_events.insert().values(case_id=case_id, seq=int(seq) + 1, state=state, time=now,
+    conn.execute(t.case_events.insert().values(case_id=case_id, seq=int(seq) + 1, state=state, time=utcnow(),
                                                office=office, note=note))
 
 
