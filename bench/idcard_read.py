@@ -69,13 +69,13 @@ def bench_transaction(sim: SimulatedReader, runs: int) -> None:
             decode_read_reply(frame.data, today=today)
             t2 = time.perf_counter()
             totals.append(t1 - t0)
-            tails.append(t1 - sim.last_reply_done)
+            tails.append(t1 - sim.last_chunk_at)
             decodes.append(t2 - t1)
     print(f"1. read text+photo transaction, {READ_REPLY}-byte reply at {BAUD} baud: wire time {WIRE_S * 1e3:.1f} ms")
     print(f"   request to checked frame:         {_ms(totals)}")
     print(f"   software overhead over the wire:  {_ms([t - WIRE_S for t in totals])}")
     print("     (includes the simulator's own sleep overshoot in pacing)")
-    print(f"   tail, last byte written -> frame: {_ms(tails)}")
+    print(f"   tail, last chunk written -> frame: {_ms(tails)}")
     print(f"   decode 256-byte text + checks:    {_ms(decodes)}")
 
 

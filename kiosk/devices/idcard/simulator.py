@@ -63,7 +63,7 @@ class SimulatedReader:
         self._thread: threading.Thread | None = None
         self.requests: collections.Counter[str] = collections.Counter()
         self.generation = 0  # bumps on every replug
-        self.last_reply_done = 0.0  # perf_counter() when the last reply's last byte was written (benchmark)
+        self.last_chunk_at = 0.0  # perf_counter() just before the last reply's last chunk was written (benchmark)
 
     # ------------------------------------------------------------------ control (any thread)
     def start(self) -> str:
@@ -265,12 +265,13 @@ class SimulatedReader:
                 delay = start + (sent + len(piece)) * 10 / self.pace_baud - time.perf_counter()
                 if delay > 0:
                     time.sleep(delay)
+            if sent + len(piece) >= len(data):
+                self.last_chunk_at = time.perf_counter()  # set before the write, so a reader never sees a stale value
             if not self._write_all(master, piece):
                 return
             sent += len(piece)
             if self.split_chunk and not self.pace_baud and sent < len(data):
                 time.sleep(0.002)  # let the reader see the pieces as separate reads
-        self.last_reply_done = time.perf_counter()
 
     def _write_all(self, master: int, data: memoryview) -> bool:
         while len(data):
