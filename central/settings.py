@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,7 +50,3 @@ class Settings:
     # Test hooks (X-Test-Delay-Ms) are off unless CENTRAL_TEST_HOOKS=1: they exist for the test-suite only.
     test_hooks: bool = field(default_factory=lambda: os.environ.get("CENTRAL_TEST_HOOKS", "") == "1")
     sqlite_synchronous: str = field(default_factory=lambda: os.environ.get("CENTRAL_SQLITE_SYNCHRONOUS", "FULL"))
-
-
-def new_token() -> str:
-    return secrets.token_hex(16)

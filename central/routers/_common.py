@@ -10,7 +10,6 @@ from fastapi.responses import JSONResponse
 
 from central.auth import Terminal
 from central.context import AppContext
-from central.errors import ProblemError
 from central.idempotency import (
     Operation,
     request_fingerprint,
@@ -58,13 +57,3 @@ async def idempotent(request: Request, ctx: AppContext, terminal: Terminal, key:
     result = await run_in_threadpool(run_idempotent, ctx, terminal.id, key, fingerprint, op, _delay(ctx, request))
     return JSONResponse(result.body, status_code=result.status,
                         headers={"Idempotent-Replayed": "true" if result.replayed else "false"})
-
-
-def read(ctx: AppContext, fn: Any, *args: Any) -> Any:
-    """Run fn(conn, *args) in a short transaction (sync; routers call it from plain `def` endpoints)."""
-    with ctx.engine.begin() as conn:
-        return fn(conn, *args)
-
-
-def not_found(what: str) -> ProblemError:
-    return ProblemError(404, "not_found", f"no {what}")

@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 import requests
 from conftest import Api, new_key
 from helpers.central_server import VILLAGE_SECRET, VILLAGE_TERMINAL_ID, CentralServer
@@ -13,7 +14,8 @@ from helpers.central_server import VILLAGE_SECRET, VILLAGE_TERMINAL_ID, CentralS
 from central.context import AppContext
 from central.db import schema as t
 from central.db.engine import create_schema, make_engine
-from central.idempotency import purge_expired
+from central.errors import ProblemError
+from central.idempotency import purge_expired, run_idempotent
 from central.settings import Settings
 from central.timeutil import utcnow
 
@@ -149,3 +151,40 @@ def test_concurrent_repeats_create_one_case(central: CentralServer) -> None:
     assert statuses.count((201, "false")) == 1
     assert all(s in ((201, "false"), (201, "true"), (409, "idempotency_in_flight")) for s in statuses)
     assert count_ref(central, ref) == 1
+
+
+def _engine_ctx(tmp_path: Path) -> AppContext:
+    settings = Settings(db_url=f"sqlite:///{tmp_path / 'i.sqlite3'}", idempotency_lease_s=60)
+    engine = make_engine(settings.db_url)
+    create_schema(engine)
+    return AppContext(settings, engine)
+
+
+def _claim_row(ctx: AppContext, key: str, age_s: int) -> None:
+    claimed = utcnow() - timedelta(seconds=age_s)
+    with ctx.engine.begin() as conn:
+        conn.execute(t.idempotency_keys.insert().values(terminal_id="T", key=key, request_hash="fp", state="in_flight",
+                                                        created_at=claimed, claimed_at=claimed))
+
+
+def test_abandoned_claim_is_taken_over_after_the_lease(tmp_path: Path) -> None:
+    """A worker that died mid-request leaves an in-flight claim: after the lease a retry runs the operation."""
+    ctx = _engine_ctx(tmp_path)
+    _claim_row(ctx, "stale", age_s=120)
+    _claim_row(ctx, "fresh", age_s=1)
+    runs: list[str] = []
+
+    def op(key: str) -> Any:
+        def run(_conn: Any) -> tuple[int, dict[str, Any]]:
+            runs.append(key)
+            return 201, {"ok": key}
+        return run
+
+    result = run_idempotent(ctx, "T", "stale", "fp", op("stale"))
+    assert (result.status, result.body, result.replayed) == (201, {"ok": "stale"}, False)
+    replay = run_idempotent(ctx, "T", "stale", "fp", op("stale"))
+    assert replay.replayed and runs == ["stale"]
+    with pytest.raises(ProblemError) as info:
+        run_idempotent(ctx, "T", "fresh", "fp", op("fresh"))
+    assert info.value.status == 409 and info.value.code == "idempotency_in_flight" and runs == ["stale"]
+    ctx.engine.dispose()
