@@ -331,3 +331,17 @@ def test_a_second_opener_cannot_steal_the_port(sim: SimulatedReader, make_reader
     first.arm()
     sim.place_card(0)
     assert first_events.wait_count("card", 1)
+
+
+def test_simulator_leaves_no_temp_dir_or_fd_behind() -> None:
+    import glob
+    import tempfile
+
+    pattern = os.path.join(tempfile.gettempdir(), "kiosk-idcard-sim-*")
+    dirs_before, fds_before = set(glob.glob(pattern)), _fds()
+    IdCardReader(ReaderSettings(port="sim")).stop()  # never started: nothing was created
+    sim = SimulatedReader()
+    sim.start()
+    assert os.path.islink(sim.path) and set(glob.glob(pattern)) != dirs_before
+    sim.stop()
+    assert set(glob.glob(pattern)) == dirs_before and _fds() == fds_before

@@ -17,7 +17,8 @@ import tempfile
 import threading
 import time
 import tty
-from typing import Self
+import weakref
+from typing import Any, Self
 
 from kiosk.devices.idcard import codec
 from kiosk.devices.idcard.codec import Command, Sw3
@@ -39,11 +40,11 @@ class SimulatedReader:
     def __init__(self, cards: list[SampleCard] | None = None, *, link_path: str | os.PathLike[str] | None = None,
                  pace_baud: int | None = None) -> None:
         self.cards = list(cards) if cards is not None else load_cards()
+        # Nothing is created before start(): an unstarted simulator leaves no temp dir or fd behind.
         self._own_dir: str | None = None
-        if link_path is None:
-            self._own_dir = tempfile.mkdtemp(prefix="kiosk-idcard-sim-")
-            link_path = os.path.join(self._own_dir, "reader")
-        self.path = str(link_path)
+        self._cleanup: weakref.finalize[..., Any] | None = None
+        self._given_path = link_path is not None
+        self.path = "" if link_path is None else str(link_path)  # the symlink, known once started
         # --- fault knobs
         self.slow_read_s = 0.0  # extra delay before a read reply (real cards: up to ~1-2 s)
         self.garbage = b""  # bytes sent before every reply
@@ -58,7 +59,7 @@ class SimulatedReader:
         self._card: SampleCard | None = None
         self._master: int | None = None
         self._slave: int | None = None
-        self._wake_r, self._wake_w = os.pipe()
+        self._wake_r = self._wake_w = -1
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.requests: collections.Counter[str] = collections.Counter()
@@ -69,6 +70,12 @@ class SimulatedReader:
     def start(self) -> str:
         """Open the pty, publish the symlink and serve. Returns the path the reader should open."""
         if self._thread is None:
+            if not self._given_path:
+                self._own_dir = tempfile.mkdtemp(prefix="kiosk-idcard-sim-")
+                self._cleanup = weakref.finalize(self, shutil.rmtree, self._own_dir, True)  # also at exit
+                self.path = os.path.join(self._own_dir, "reader")
+            self._wake_r, self._wake_w = os.pipe()
+            self._stop.clear()
             self._plug()
             self._thread = threading.Thread(target=self._serve, name="idcard-sim", daemon=True)
             self._thread.start()
@@ -82,13 +89,15 @@ class SimulatedReader:
             self._thread = None
         self._unplug_fds()
         for fd in (self._wake_r, self._wake_w):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+            if fd >= 0:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
         self._wake_r = self._wake_w = -1
-        if self._own_dir:
-            shutil.rmtree(self._own_dir, ignore_errors=True)
+        if self._cleanup is not None:
+            self._cleanup()  # removes the temp dir once
+            self._cleanup = None
             self._own_dir = None
 
     def __enter__(self) -> Self:
