@@ -11,10 +11,11 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, select, update
 
+from central.cases import masked_applicant, private_record
 from central.db import schema as t
 from central.db.engine import insert_ignore, inserted_id
 from central.errors import ProblemError
-from central.masking import mask_name, mask_phone
+from central.sealing import Sealer
 from central.timeutil import CST, iso, local_today, utcnow
 
 SESSIONS = ((time(9, 0), time(12, 0)), (time(14, 0), time(17, 30)))
@@ -96,12 +97,12 @@ def appointment_view(conn: Connection, row: Any) -> dict[str, Any]:
     return {"appointment_number": row.appointment_number, "unit_id": unit.id, "unit_name": unit.name,
             "service_id": service.id, "service_name": service.name, "date": row.day, "start": row.start,
             "end": row.end, "state": row.state,
-            "applicant": {"name": mask_name(row.applicant["name"]), "phone": mask_phone(row.applicant["phone"])},
+            "applicant": masked_applicant(row.applicant),
             "created_at": iso(row.created_at)}
 
 
 def book(conn: Connection, service_id: str, day: date, start: str, applicant: dict[str, Any], key: str,
-         terminal_id: str) -> tuple[int, dict[str, Any]]:
+         terminal_id: str, sealer: Sealer) -> tuple[int, dict[str, Any]]:
     service = get_service(conn, service_id)
     _check_day(day)
     slots = dict(_open_slots(service, day))
@@ -123,10 +124,11 @@ def book(conn: Connection, service_id: str, day: date, start: str, applicant: di
     now = utcnow()
     result = conn.execute(t.appointments.insert().values(
         unit_id=service.unit_id, service_id=service_id, day=day.isoformat(), start=start, end=slots[start],
-        citizen_key=key, applicant=applicant, state="booked", terminal_id=terminal_id, created_at=now, updated_at=now))
+        citizen_key=key, applicant=private_record(None, "", applicant), state="booked", terminal_id=terminal_id, created_at=now, updated_at=now))
     appt_id = inserted_id(result)
     number = f"YY{now.astimezone(CST):%Y%m%d}{appt_id:06d}"
-    conn.execute(update(t.appointments).where(t.appointments.c.id == appt_id).values(appointment_number=number))
+    conn.execute(update(t.appointments).where(t.appointments.c.id == appt_id).values(
+        appointment_number=number, applicant=private_record(sealer, f"appointment:{appt_id}", applicant)))
     row = conn.execute(select(t.appointments).where(t.appointments.c.id == appt_id)).one()
     return 201, appointment_view(conn, row)
 
@@ -136,7 +138,8 @@ def _load_for_citizen(conn: Connection, number: str, verifier: str, citizen_key:
     if row is None:
         raise ProblemError(404, "not_found", f"no appointment {number} with this verifier")
     v = verifier.strip()
-    ok = hmac.compare_digest(v, row.applicant["phone"][-4:]) if len(v) == 4 else hmac.compare_digest(citizen_key, row.citizen_key)
+    phone_last4 = masked_applicant(row.applicant)["phone"][-4:]
+    ok = hmac.compare_digest(v, phone_last4) if len(v) == 4 else hmac.compare_digest(citizen_key, row.citizen_key)
     if not ok:
         raise ProblemError(404, "not_found", f"no appointment {number} with this verifier")
     return row

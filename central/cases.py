@@ -16,6 +16,7 @@ from central.db.engine import inserted_id
 from central.errors import ProblemError
 from central.masking import mask_name, mask_phone
 from central.models.cases import CaseCreate
+from central.sealing import Sealer
 from central.signing import keyed_hash
 from central.timeutil import CST, add_working_days, iso, utcnow
 from central.workflow import append_event, route_case
@@ -67,7 +68,23 @@ def validate_form(attributes: list[dict[str, Any]], form: dict[str, Any]) -> lis
     return errors
 
 
-def create_case(conn: Connection, pepper: str, terminal: Terminal, body: CaseCreate) -> tuple[int, dict[str, Any]]:
+def private_record(sealer: Sealer | None, aad: str, applicant: dict[str, Any]) -> dict[str, Any]:
+    """What the database keeps of a person: masked name and phone in clear, everything else sealed.
+    Without a sealer only the masked part (the row is inserted first, then sealed under its own id)."""
+    masked = {"name": mask_name(applicant["name"]), "phone": mask_phone(applicant["phone"])}
+    if sealer is None:
+        return {"masked": masked}
+    return {"masked": masked, "sealed": sealer.seal(applicant, aad)}
+
+
+def masked_applicant(stored: dict[str, Any]) -> dict[str, str]:
+    if "masked" in stored:
+        return dict(stored["masked"])
+    return {"name": mask_name(stored["name"]), "phone": mask_phone(stored["phone"])}  # rows written before sealing
+
+
+def create_case(conn: Connection, pepper: str, sealer: Sealer, terminal: Terminal,
+                body: CaseCreate) -> tuple[int, dict[str, Any]]:
     item = conn.execute(select(t.items).where(t.items.c.code == body.service_code)).first()
     if item is None or item.deleted:
         raise ProblemError(422, "validation_failed", f"unknown service_code {body.service_code}",
@@ -84,20 +101,27 @@ def create_case(conn: Connection, pepper: str, terminal: Terminal, body: CaseCre
     promised_days = guide.get("time_limit", {}).get("promised_days")
     promised_by = add_working_days(now, promised_days) if promised_days else None
     token = secrets.token_urlsafe(12)
-    delivery = body.delivery.model_dump()
+    applicant = body.applicant.model_dump()
+    delivery: dict[str, Any] = {"method": body.delivery.method, "pickup_site": body.delivery.pickup_site,
+                                "address": None}
     if delivery["method"] == "pickup" and not delivery.get("pickup_site"):
         delivery["pickup_site"] = routing.offices["handover"]
     result = conn.execute(t.cases.insert().values(
         service_code=item.code, service_name=item.name, citizen_key=citizen_key(pepper, body.applicant.id_number),
-        applicant=body.applicant.model_dump(), phone_last4=body.applicant.phone[-4:],
+        applicant=private_record(None, "", applicant), phone_last4=body.applicant.phone[-4:],
         qr_token_hash=hashlib.sha256(token.encode()).hexdigest(), terminal_id=terminal.id,
         region_code=region_code, route=routing.route, offices=routing.offices, state="已提交",
-        form=body.form, materials=[m.model_dump() for m in body.materials], missing_materials=[],
+        form={}, materials=[m.model_dump() for m in body.materials], missing_materials=[],
         delivery=delivery, local_reference=body.local_reference, promised_by=promised_by,
         created_at=now, updated_at=now))
     case_id = inserted_id(result)
     number = f"LY{now.astimezone(CST):%Y%m%d}{case_id:06d}"
-    conn.execute(update(t.cases).where(t.cases.c.id == case_id).values(case_number=number))
+    aad = f"case:{case_id}"  # sealed values are bound to their row
+    if body.delivery.address:
+        delivery["address"] = sealer.seal(body.delivery.address, aad)
+    conn.execute(update(t.cases).where(t.cases.c.id == case_id).values(
+        case_number=number, applicant=private_record(sealer, aad, applicant), form={"sealed": sealer.seal(body.form, aad)},
+        delivery=delivery))
     append_event(conn, case_id, "已提交", f"自助终端 {terminal.id}（{terminal.site_name}）", "自助终端提交申请", first=True)
     row = conn.execute(select(t.cases).where(t.cases.c.id == case_id)).one()
     view = case_view(conn, row)
@@ -111,7 +135,7 @@ def case_view(conn: Connection, row: Any) -> dict[str, Any]:
     delivery = row.delivery
     return {
         "case_number": row.case_number, "service_code": row.service_code, "service_name": row.service_name,
-        "applicant": {"name": mask_name(row.applicant["name"]), "phone": mask_phone(row.applicant["phone"])},
+        "applicant": masked_applicant(row.applicant),
         "state": row.state, "outcome": row.outcome, "outcome_reason": row.outcome_reason, "route": row.route,
         "offices": row.offices,
         "history": [{"state": e.state, "time": iso(e.time), "office": e.office, "note": e.note}

@@ -31,10 +31,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from central.db.engine import create_schema, make_engine
+    from central.sealing import KeyFileError, Sealer
     from central.seed import ensure_seeded
 
     settings = _settings(args)
     os.environ["CENTRAL_DB_URL"] = settings.db_url  # workers / the factory read it
+    try:
+        Sealer.from_env()
+    except KeyFileError as exc:
+        print(f"central: {exc}", file=sys.stderr)
+        return 2
     try:
         engine = make_engine(settings.db_url, sqlite_synchronous=settings.sqlite_synchronous)
         create_schema(engine)

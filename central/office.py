@@ -9,6 +9,7 @@ from central import workflow
 from central.cases import case_view, find_case
 from central.db import schema as t
 from central.errors import ProblemError
+from central.sealing import Sealer
 from central.timeutil import iso, utcnow
 
 
@@ -26,6 +27,21 @@ def view(conn: Connection, number: str) -> dict[str, Any]:
     if row is None:
         raise ProblemError(404, "not_found", f"no case {number}")
     return case_view(conn, row)
+
+
+def private_details(conn: Connection, sealer: Sealer, number: str) -> dict[str, Any]:
+    """The applicant, form answers and postal address in clear, for the office that processes the case."""
+    row = find_case(conn, number)
+    if row is None:
+        raise ProblemError(404, "not_found", f"no case {number}")
+    aad = f"case:{row.id}"
+    stored = row.applicant
+    applicant = sealer.open(stored["sealed"], aad) if "sealed" in stored else stored
+    form = sealer.open(row.form["sealed"], aad) if "sealed" in row.form else row.form
+    address = row.delivery.get("address")
+    if isinstance(address, dict):
+        address = sealer.open(address, aad)
+    return {"applicant": applicant, "form": form, "delivery_address": address}
 
 
 def apply(conn: Connection, action: str, number: str, **kw: Any) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """`python -m central office ...`: move a case through the workflow from a terminal (demo and back office).
 
-    office list [--state 审核中]            office show CASE
+    office list [--state 审核中]            office show CASE [--full]
     office advance CASE [--note TEXT]       office return CASE --missing "材料A,材料B" [--note TEXT]
     office decide CASE --approve|--refuse [--reason TEXT]
     office mail CASE --tracking SF123 [--carrier 顺丰]
@@ -39,6 +39,13 @@ def cmd_office(args: argparse.Namespace) -> int:
                 return 0
             if args.action == "show":
                 _print_case(office.view(conn, args.case))
+                if args.full:  # personal data on the office's own screen, never in a log
+                    from central.sealing import Sealer
+                    details = office.private_details(conn, Sealer.from_env(), args.case)
+                    print("  申请人: " + " ".join(f"{k}={v}" for k, v in details["applicant"].items() if v))
+                    print("  表单: " + " ".join(f"{k}={v}" for k, v in details["form"].items()))
+                    if details["delivery_address"]:
+                        print(f"  寄递地址: {details['delivery_address']}")
                 return 0
             kw: dict[str, Any] = {}
             if args.action == "advance":
@@ -71,6 +78,8 @@ def register(sub: Any) -> None:
     lst.add_argument("--limit", type=int, default=30)
     show = actions.add_parser("show", help="one case with its history")
     show.add_argument("case")
+    show.add_argument("--full", action="store_true",
+                      help="also decrypt the applicant, form and address (needs CENTRAL_DATA_KEY_FILE)")
     adv = actions.add_parser("advance", help="next ordinary step")
     adv.add_argument("case")
     adv.add_argument("--note", default="")

@@ -77,7 +77,8 @@ async def book(body: AppointmentCreate, request: Request, terminal: SignedTermin
     key = citizen_key(ctx.settings.citizen_pepper, body.applicant.id_number)
 
     def op(conn: Connection) -> tuple[int, dict[str, Any]]:
-        return booking.book(conn, body.service_id, body.date, body.start, body.applicant.model_dump(), key, terminal.id)
+        return booking.book(conn, body.service_id, body.date, body.start, body.applicant.model_dump(), key, terminal.id,
+                            ctx.sealer)
     return await idempotent(request, ctx, terminal, idempotency_key, op)
 
 

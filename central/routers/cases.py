@@ -26,7 +26,7 @@ router = APIRouter(prefix="/cases", tags=["cases"], responses=problem_responses(
 async def submit_case(body: CaseCreate, request: Request, terminal: SignedTerminal, ctx: Ctx,
                       idempotency_key: IdempotencyKey = None) -> JSONResponse:
     def op(conn: Connection) -> tuple[int, dict[str, Any]]:
-        return logic.create_case(conn, ctx.settings.citizen_pepper, terminal, body)
+        return logic.create_case(conn, ctx.settings.citizen_pepper, ctx.sealer, terminal, body)
     return await idempotent(request, ctx, terminal, idempotency_key, op)
 
 

@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Connection, select, update
 
 from central.auth import SignedTerminal
+from central.cases import private_record
 from central.context import Ctx
 from central.db import schema as t
 from central.db.engine import inserted_id
@@ -40,16 +41,18 @@ async def create(body: HelpRequestCreate, request: Request, terminal: SignedTerm
     def op(conn: Connection) -> tuple[int, dict[str, Any]]:
         region = body.region_code or terminal.region_code
         office = township_office(conn, region[:9]) + "帮代办员" if len(region) >= 9 else HELP_CENTRE
+        person = {**body.applicant.model_dump(), "address": body.address, "preferred_time": body.preferred_time,
+                  "reason": body.reason, "note": body.note}
         now = utcnow()
         result = conn.execute(t.help_requests.insert().values(
             kind=body.kind, service_code=body.service_code,
-            applicant={**body.applicant.model_dump(), "address": body.address, "preferred_time": body.preferred_time,
-                       "reason": body.reason, "note": body.note},
+            applicant=private_record(None, "", person),
             phone_last4=body.applicant.phone[-4:], region_code=region, state="已登记", note=office,
             terminal_id=terminal.id, created_at=now))
         rid = inserted_id(result)
         number = f"BD{now.astimezone(CST):%Y%m%d}{rid:06d}"
-        conn.execute(update(t.help_requests).where(t.help_requests.c.id == rid).values(request_number=number))
+        conn.execute(update(t.help_requests).where(t.help_requests.c.id == rid).values(
+            request_number=number, applicant=private_record(ctx.sealer, f"help:{rid}", person)))
         return 201, _view(conn.execute(select(t.help_requests).where(t.help_requests.c.id == rid)).one())
     return await idempotent(request, ctx, terminal, idempotency_key, op)
 

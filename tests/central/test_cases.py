@@ -178,3 +178,34 @@ def test_terminal_command_registers_a_terminal_that_can_sign(central: CentralSer
                          capture_output=True, text=True, timeout=60, check=False)
     assert off.returncode == 0
     assert terminal.get("/regions").json()["code"] == "signature_invalid"
+
+
+def test_personal_data_is_sealed_at_rest(api: Api, central: CentralServer) -> None:
+    body = case_body("SEAL-" + new_key()[:8], applicant={"name": "欧阳秀英", "id_number": "430181196204150028",
+                                                          "phone": "13787654321"},
+                     delivery={"method": "express", "address": "浏阳市沙市镇赤马村石塘组8号"})
+    number = api.post("/cases", body, key=new_key()).json()["case_number"]
+    stored = central.query("SELECT applicant, form, delivery FROM cases WHERE case_number = ?", number)[0]
+    text = " ".join(str(c) for c in stored)
+    for secret in ("430181196204150028", "13787654321", "欧阳秀英", "石塘组8号"):
+        assert secret not in text
+    assert "137****4321" in text  # the masked phone is kept for look-ups
+    if central.db_url.startswith("sqlite"):
+        raw = b"".join(p.read_bytes() for p in central.db_path.parent.glob("central.sqlite3*"))
+        for secret in ("430181196204150028", "13787654321", "欧阳秀英", "石塘组8号"):
+            assert secret.encode() not in raw
+    env = dict(os.environ, CENTRAL_DB_URL=central.db_url)
+    shown = subprocess.run([sys.executable, "-m", "central", "office", "show", number, "--full"], cwd=REPO, env=env,
+                           capture_output=True, text=True, timeout=60, check=False)
+    assert shown.returncode == 0, shown.stderr
+    assert "430181196204150028" in shown.stdout and "石塘组8号" in shown.stdout
+
+
+def test_a_data_key_readable_by_others_is_refused(tmp_path: Path) -> None:
+    key = tmp_path / "data.key"
+    key.write_text("ab" * 32)
+    key.chmod(0o644)
+    env = dict(os.environ, CENTRAL_DATA_KEY_FILE=str(key))
+    r = subprocess.run([sys.executable, "-m", "central", "serve", "--db", str(tmp_path / "x.sqlite3"), "--port", "1"],
+                       cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert r.returncode == 2 and "chmod 600" in r.stderr
