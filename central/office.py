@@ -76,3 +76,18 @@ def follow_ups(conn: Connection) -> list[dict[str, Any]]:
                     "service_code": r["service_code"], "state": r["state"],
                     "callback_due": iso(r["callback_due"]), "fix_due": iso(r["fix_due"])})
     return out
+
+
+FOLLOW_UP_NEXT = {"open": "called_back", "called_back": "fixed"}
+
+
+def advance_follow_up(conn: Connection, number: str) -> dict[str, Any]:
+    """差评整改: open -> called_back (回访) -> fixed (整改完成)."""
+    row = conn.execute(select(t.follow_ups).where(t.follow_ups.c.follow_up_number == number)).first()
+    if row is None:
+        raise ProblemError(404, "not_found", f"no follow-up {number}")
+    nxt = FOLLOW_UP_NEXT.get(row.state)
+    if nxt is None:
+        raise ProblemError(409, "invalid_transition", f"follow-up {number} is already {row.state}", state=row.state)
+    conn.execute(update(t.follow_ups).where(t.follow_ups.c.id == row.id).values(state=nxt))
+    return next(f for f in follow_ups(conn) if f["follow_up_number"] == number)

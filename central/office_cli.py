@@ -4,6 +4,7 @@
     office advance CASE [--note TEXT]       office return CASE --missing "材料A,材料B" [--note TEXT]
     office decide CASE --approve|--refuse [--reason TEXT]
     office mail CASE --tracking SF123 [--carrier 顺丰]
+    office follow-ups                       office follow-up HF...   (open -> called_back -> fixed)
 Works on the database directly (same --db / CENTRAL_DB_URL as the server), so no token is needed locally.
 """
 from __future__ import annotations
@@ -33,6 +34,15 @@ def cmd_office(args: argparse.Namespace) -> int:
     engine = make_engine(settings.db_url, sqlite_synchronous=settings.sqlite_synchronous)
     try:
         with engine.begin() as conn:
+            if args.action == "follow-ups":
+                for f in office.follow_ups(conn):
+                    print(f"{f['follow_up_number']}  {f['state']:<11}  {f['level']}  {'、'.join(f['tags'])}  "
+                          f"case={f['case_number'] or '-'}  回访期限 {f['callback_due'][:16]}  整改期限 {f['fix_due'][:10]}")
+                return 0
+            if args.action == "follow-up":
+                f = office.advance_follow_up(conn, args.number)
+                print(f"{f['follow_up_number']} -> {f['state']}")
+                return 0
             if args.action == "list":
                 for c in office.list_cases(conn, args.state, args.limit):
                     print(f"{c['case_number']}  {c['state']:<4}  {c['route']:<8}  {c['service_name']}  ({c['office']})")
@@ -98,6 +108,9 @@ def register(sub: Any) -> None:
     mail.add_argument("--tracking", required=True)
     mail.add_argument("--carrier", default="EMS")
     mail.add_argument("--note", default="")
+    actions.add_parser("follow-ups", help="follow-ups opened by poor evaluations (差评回访整改)")
+    fup = actions.add_parser("follow-up", help="record the callback, then the fix, of a follow-up")
+    fup.add_argument("number")
     for p in (lst, show, adv, ret, dec, mail):
         p.add_argument("--db", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     office.set_defaults(func=cmd_office)

@@ -17,6 +17,7 @@ from central.models.cases import CaseView
 from central.models.common import problem_responses
 from central.models.system import (
     FollowUpList,
+    FollowUpView,
     ItemPatch,
     OfficeDecide,
     OfficeMail,
@@ -88,6 +89,13 @@ def call_next(unit_id: str, window_group: str, ctx: Ctx) -> dict[str, Any]:
 def follow_ups(ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.connect() as conn:
         return {"follow_ups": logic.follow_ups(conn)}
+
+
+@router.post("/follow-ups/{follow_up_number}/advance", response_model=FollowUpView,
+             summary="Record the callback (open -> called_back) or the fix (called_back -> fixed)")
+def advance_follow_up(follow_up_number: str, ctx: Ctx) -> dict[str, Any]:
+    with ctx.engine.begin() as conn:
+        return logic.advance_follow_up(conn, follow_up_number)
 
 
 @router.get("/terminals", response_model=list[TerminalStatus], summary="Terminals and their last heartbeat")

@@ -34,11 +34,12 @@ from central.seed.guide_kit import (
 ALL_LEVELS = ["county", "township", "village"]
 
 
-def item(name: str, department: str, kind: str, levels: list[str], g: dict[str, Any], *, aliases: list[str] = (),  # type: ignore[assignment]
-         life_events: list[str] = (), theme: str = "personal", online_depth: str = "pre_review",  # type: ignore[assignment]
-         max_one_trip: bool = True) -> dict[str, Any]:
-    return {"name": name, "department": department, "kind": kind, "levels": levels, "aliases": list(aliases),
-            "life_events": list(life_events), "theme": theme, "online_depth": online_depth,
+def item(name: str, department: str, kind: str, levels: list[str], g: dict[str, Any], *,
+         aliases: list[str] | None = None, life_events: list[str] | None = None, theme: str = "personal",
+         online_depth: str = "pre_review", max_one_trip: bool = True) -> dict[str, Any]:
+    """A hand-written item: catalogue fields that override the keyword rules, plus its guide."""
+    return {"name": name, "department": department, "kind": kind, "levels": levels, "aliases": list(aliases or []),
+            "life_events": list(life_events or []), "theme": theme, "online_depth": online_depth,
             "max_one_trip": max_one_trip, "guide": g}
 
 

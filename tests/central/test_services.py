@@ -20,6 +20,10 @@ def test_poor_evaluation_opens_a_follow_up(api: Api, central: CentralServer) -> 
     assert follow["state"] == "open" and follow["callback_due"] < follow["fix_due"]
     listed = requests.get(central.url + "/api/v1/office/follow-ups", headers=central.admin(), timeout=10).json()
     assert follow["follow_up_number"] in {f["follow_up_number"] for f in listed["follow_ups"]}
+    step = f"{central.url}/api/v1/office/follow-ups/{follow['follow_up_number']}/advance"
+    assert requests.post(step, headers=central.admin(), timeout=10).json()["state"] == "called_back"
+    assert requests.post(step, headers=central.admin(), timeout=10).json()["state"] == "fixed"
+    assert requests.post(step, headers=central.admin(), timeout=10).status_code == 409
     good = api.post("/evaluations", {"level": "非常满意", "tags": ["服务态度好"],
                                      "service_code": "430181-LY-00001"}, key=new_key())
     assert good.status_code == 201 and good.json()["follow_up"] is None
