@@ -13,10 +13,11 @@ def all_routers() -> list[APIRouter]:
         help_requests,
         intermediaries,
         office,
+        open311,
         staff_calls,
         system,
         terminals,
     )
     return [system.router, catalogue.router, cases.router, appointments.router, appointments.queue_router,
             help_requests.router, intermediaries.router, evaluations.router, terminals.router,
-            staff_calls.router, office.router]
+            staff_calls.router, open311.router, office.router]

@@ -83,3 +83,15 @@ def test_staff_call(api: Api) -> None:
     r = api.post("/staff-calls", {"reason": "help", "screen": "apply.materials"})
     assert r.status_code == 201 and r.json()["call_number"].startswith("HJ")
     assert "浏阳市市民之家" in r.json()["message"]
+
+
+def test_open311_views_of_catalogue_definition_and_request(api: Api) -> None:
+    services = api.get("/open311/services").json()
+    elder = next(s for s in services if s["service_code"] == "430181-LY-00001")
+    assert elder["metadata"] is True and "老年证" in elder["keywords"].split(",")
+    definition = api.get("/open311/services/430181-LY-00001").json()
+    relation = next(a for a in definition["attributes"] if a["code"] == "relation")
+    assert relation["datatype"] == "singlevaluelist" and {"key": "self", "name": "本人"} in relation["values"]
+    number = submit(api)["case_number"]
+    req = api.get(f"/open311/requests/{number}").json()
+    assert req["service_request_id"] == number and req["status"] == "open" and req["status_notes"].startswith("已提交")
