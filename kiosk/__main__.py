@@ -5,6 +5,10 @@ import sys
 
 
 def main() -> int:
+    import multiprocessing
+
+    # Frozen builds: child processes (the catalogue index build) re-enter here; this makes them run the child.
+    multiprocessing.freeze_support()
     from kiosk.cli import main as cli_main
 
     return cli_main()

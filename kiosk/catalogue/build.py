@@ -3,15 +3,14 @@
 Computing pinyin imports pypinyin (about 0.4 s and 55 MB that would stay in the kiosk process for good) and
 building the suffix arrays is a second or two of pure Python that would compete with the GUI thread for
 the GIL. A spawned child does both and exits; the kiosk process only writes the result to SQLite.
-Falls back to building in-process when a child cannot be started (and always in a frozen build, where
-spawning re-runs the application unless its entry point calls multiprocessing.freeze_support()).
+Falls back to building in-process when a child cannot be started. Frozen builds spawn children too: the
+entry point (kiosk/__main__.py) calls multiprocessing.freeze_support(), so a spawned child runs the build.
 """
 from __future__ import annotations
 
 import json
 import logging
 import os
-import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,7 +37,7 @@ def run(need: list[dict[str, Any]], stored: list[tuple[dict[str, Any], str]]) ->
 
 
 def isolation_possible() -> bool:
-    return not getattr(sys, "frozen", False) and os.environ.get("KIOSK_CATALOGUE_BUILD_INPROCESS") != "1"
+    return os.environ.get("KIOSK_CATALOGUE_BUILD_INPROCESS") != "1"
 
 
 def build(need: list[dict[str, Any]], stored: list[tuple[dict[str, Any], str]], *, isolate: bool = True) -> BuildResult:
