@@ -70,7 +70,7 @@ def create_app(settings: Settings | None = None, *, seed: bool | None = None) ->
     install_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     for router in all_routers():
-        app.include_router(router, prefix=API_PREFIX)
+        app.include_router(router, prefix="" if router.prefix.startswith("/open311") else API_PREFIX)
     customise_openapi(app)
     access = logging.getLogger("uvicorn.access")
     if not any(isinstance(f, _StripQuery) for f in access.filters):

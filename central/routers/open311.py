@@ -1,6 +1,10 @@
-"""Open311 GeoReport v2 adapter (read side): the catalogue as `services`, a guide's form as a service
-definition, a case as a `request`. Same signing as the rest of the API; Open311's status is only
-open/closed, so the full state history stays on /cases."""
+"""Open311 GeoReport v2 adapter (read side) at /open311/v2, in Open311's own URL shape (`.json`):
+the catalogue as `services`, a guide's form as a service definition, a case as a `request`.
+
+It is a separate API for Open311 tooling, so it is not part of the kiosk contract (docs/api/openapi.json)
+and does not use terminal signing: services are public catalogue data, and a request needs its verifier
+(last 4 phone digits or the QR token) with the same guessing lock as /cases. Open311's status is only
+open/closed; the full state history stays on /api/v1/cases."""
 from __future__ import annotations
 
 from typing import Annotated, Any
@@ -9,19 +13,19 @@ from fastapi import APIRouter, Query
 from sqlalchemy import select
 
 from central import cases as case_logic
-from central.auth import SignedTerminal
+from central.auth import Terminal
 from central.context import Ctx
 from central.db import schema as t
 from central.errors import ProblemError
-from central.models.common import problem_responses
 from central.models.open311 import Open311Definition, Open311Request, Open311Service
 
-router = APIRouter(prefix="/open311", tags=["open311"], responses=problem_responses(401, 404))
+router = APIRouter(prefix="/open311/v2", tags=["open311"], include_in_schema=False)
+OPEN311_CLIENT = Terminal(id="open311", site_name="Open311", site_type="adapter", region_code="430181")
 CLOSED_STATES = ("已办结", "待领取", "已寄出", "已送达")
 
 
-@router.get("/services", response_model=list[Open311Service], summary="Open311 GET services")
-def services(terminal: SignedTerminal, ctx: Ctx) -> list[dict[str, Any]]:
+@router.get("/services.json", response_model=list[Open311Service], summary="Open311 GET services")
+def services(ctx: Ctx) -> list[dict[str, Any]]:
     with ctx.engine.connect() as conn:
         rows = conn.execute(select(t.items.c.code, t.items.c.name, t.items.c.kind, t.items.c.department,
                                    t.items.c.aliases, t.items.c.has_guide).where(t.items.c.deleted.is_(False))
@@ -31,8 +35,8 @@ def services(terminal: SignedTerminal, ctx: Ctx) -> list[dict[str, Any]]:
             for r in rows]
 
 
-@router.get("/services/{service_code}", response_model=Open311Definition, summary="Open311 service definition")
-def definition(service_code: str, terminal: SignedTerminal, ctx: Ctx) -> dict[str, Any]:
+@router.get("/services/{service_code}.json", response_model=Open311Definition, summary="Open311 service definition")
+def definition(service_code: str, ctx: Ctx) -> dict[str, Any]:
     with ctx.engine.connect() as conn:
         row = conn.execute(select(t.items.c.guide).where(t.items.c.code == service_code)).first()
     if row is None or not row.guide:
@@ -45,13 +49,12 @@ def definition(service_code: str, terminal: SignedTerminal, ctx: Ctx) -> dict[st
     return {"service_code": service_code, "attributes": attrs}
 
 
-@router.get("/requests/{service_request_id}", response_model=Open311Request, summary="Open311 GET service request")
-def request(service_request_id: str, terminal: SignedTerminal, ctx: Ctx,
-            verifier: Annotated[str | None, Query(max_length=64)] = None) -> dict[str, Any]:
+@router.get("/requests/{service_request_id}.json", response_model=Open311Request, summary="Open311 GET service request")
+def request(service_request_id: str, ctx: Ctx, verifier: Annotated[str, Query(max_length=64)]) -> dict[str, Any]:
     settings = ctx.settings
     with ctx.engine.begin() as conn:
         row = case_logic.find_case(conn, service_request_id)
-        allowed = row is not None and case_logic.check_lookup(conn, row, terminal, verifier,
+        allowed = row is not None and case_logic.check_lookup(conn, row, OPEN311_CLIENT, verifier,
                                                               settings.verifier_max_failures, settings.verifier_window_s)
         view = case_logic.case_view(conn, row) if allowed else None
     if view is None:

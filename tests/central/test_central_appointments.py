@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 import requests
-from conftest import Api, new_key
-from helpers.central_server import CentralServer
+from central_testkit import Api, CentralServer, api_fixture, central_fixture, new_key  # noqa: F401 - pytest fixtures
 
 SERVICE = "S-DWS-ZH"  # 大围山镇便民服务中心 综合受理: 2 per slot, weekdays
 

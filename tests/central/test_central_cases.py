@@ -8,17 +8,20 @@ from pathlib import Path
 from typing import Any
 
 import requests
-from conftest import Api, new_key
-from helpers.central_server import VILLAGE_SECRET, VILLAGE_TERMINAL_ID, CentralServer
-from test_idempotency import case_body
+from central_testkit import (  # noqa: F401 - pytest fixtures
+    VILLAGE_SECRET,
+    VILLAGE_TERMINAL_ID,
+    Api,
+    CentralServer,
+    api_fixture,
+    case_body,
+    central_fixture,
+    new_key,
+    submit,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
-
-def submit(api: Api, **over: Any) -> dict[str, Any]:
-    r = api.post("/cases", case_body("CASE-" + new_key()[:8], **over), key=new_key())
-    assert r.status_code == 201, r.text
-    return dict(r.json())
 
 
 def office(central: CentralServer, number: str, action: str, body: dict[str, Any] | None = None) -> requests.Response:

@@ -4,8 +4,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import requests
-from conftest import Api
-from helpers.central_server import CentralServer
+from central_testkit import Api, CentralServer, api_fixture, central_fixture  # noqa: F401 - pytest fixtures
 
 FIELDS = {"code", "name", "aliases", "department", "kind", "theme", "life_events", "levels", "region_codes",
           "max_one_trip", "online_depth", "has_guide", "updated_at", "deleted"}

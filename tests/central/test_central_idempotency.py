@@ -8,8 +8,17 @@ from typing import Any
 
 import pytest
 import requests
-from conftest import Api, new_key
-from helpers.central_server import VILLAGE_SECRET, VILLAGE_TERMINAL_ID, CentralServer
+from central_testkit import (  # noqa: F401 - pytest fixtures
+    VILLAGE_SECRET,
+    VILLAGE_TERMINAL_ID,
+    Api,
+    CentralServer,
+    api_fixture,
+    case_body,
+    central_fixture,
+    count_ref,
+    new_key,
+)
 
 from central.context import AppContext
 from central.db import schema as t
@@ -18,21 +27,6 @@ from central.errors import ProblemError
 from central.idempotency import purge_expired, run_idempotent
 from central.settings import Settings
 from central.timeutil import utcnow
-
-
-def case_body(ref: str, **over: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "service_code": "430181-LY-00001",
-        "applicant": {"name": "欧阳菊", "id_number": "430181195803120037", "phone": "13812341234"},
-        "region_code": "430181110201",
-        "form": {"relation": "self", "household_type": "rural", "contact_address": "沙市镇赤马村", "card_type": "new"},
-        "delivery": {"method": "pickup"}, "local_reference": ref}
-    body.update(over)
-    return body
-
-
-def count_ref(central: CentralServer, ref: str) -> int:
-    return int(central.query("SELECT COUNT(*) FROM cases WHERE local_reference = ?", ref)[0][0])
 
 
 def test_repeat_returns_the_original_result_once(api: Api, central: CentralServer) -> None:

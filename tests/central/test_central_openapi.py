@@ -5,7 +5,10 @@ import json
 from pathlib import Path
 
 import requests
-from helpers.central_server import CentralServer
+from central_testkit import (
+    CentralServer,
+    central_fixture,  # noqa: F401 - pytest fixtures
+)
 
 COMMITTED = Path(__file__).resolve().parents[2] / "docs" / "api" / "openapi.json"
 
@@ -27,3 +30,11 @@ def test_contract_declares_signing_and_problem_errors() -> None:
     assert any(p["name"] == "Idempotency-Key" for p in post_cases["parameters"])
     assert "application/problem+json" in post_cases["responses"]["409"]["content"]
     assert "examples" in doc["components"]["schemas"]["CaseCreate"]
+
+
+def test_readme_lists_every_endpoint() -> None:
+    doc = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    readme = (COMMITTED.parent / "README.md").read_text(encoding="utf-8")
+    missing = [f"{m.upper()} {p}" for p, item in doc["paths"].items() for m in item
+               if f"`{m.upper()} {p.removeprefix('/api/v1')}`" not in readme]
+    assert not missing, f"docs/api/README.md endpoint table lacks {missing}"

@@ -4,9 +4,14 @@ from __future__ import annotations
 from typing import Any
 
 import requests
-from conftest import Api, new_key
-from helpers.central_server import CentralServer
-from test_cases import submit
+from central_testkit import (  # noqa: F401 - pytest fixtures
+    Api,
+    CentralServer,
+    api_fixture,
+    central_fixture,
+    new_key,
+    submit,
+)
 
 
 def test_poor_evaluation_opens_a_follow_up(api: Api, central: CentralServer) -> None:
@@ -85,13 +90,18 @@ def test_staff_call(api: Api) -> None:
     assert "浏阳市市民之家" in r.json()["message"]
 
 
-def test_open311_views_of_catalogue_definition_and_request(api: Api) -> None:
-    services = api.get("/open311/services").json()
+def test_open311_views_of_catalogue_definition_and_request(api: Api, central: CentralServer) -> None:
+    base = central.url + "/open311/v2"
+    services = requests.get(base + "/services.json", timeout=30).json()
     elder = next(s for s in services if s["service_code"] == "430181-LY-00001")
     assert elder["metadata"] is True and "老年证" in elder["keywords"].split(",")
-    definition = api.get("/open311/services/430181-LY-00001").json()
+    definition = requests.get(base + "/services/430181-LY-00001.json", timeout=10).json()
     relation = next(a for a in definition["attributes"] if a["code"] == "relation")
     assert relation["datatype"] == "singlevaluelist" and {"key": "self", "name": "本人"} in relation["values"]
     number = submit(api)["case_number"]
-    req = api.get(f"/open311/requests/{number}").json()
+    req = requests.get(f"{base}/requests/{number}.json?verifier=1234", timeout=10).json()
     assert req["service_request_id"] == number and req["status"] == "open" and req["status_notes"].startswith("已提交")
+    assert requests.get(f"{base}/requests/{number}.json", timeout=10).status_code == 422  # verifier required
+    assert requests.get(f"{base}/requests/{number}.json?verifier=0000", timeout=10).status_code == 404
+    served = requests.get(central.url + "/api/v1/openapi.json", timeout=10).json()
+    assert not [p for p in served["paths"] if "open311" in p]  # a separate API, not the kiosk contract

@@ -4,8 +4,13 @@ from __future__ import annotations
 import time
 
 import requests
-from conftest import Api
-from helpers.central_server import CentralServer, signed_headers
+from central_testkit import (  # noqa: F401 - pytest fixtures
+    Api,
+    CentralServer,
+    api_fixture,
+    central_fixture,
+    signed_headers,
+)
 
 PATH = "/api/v1/regions"
 

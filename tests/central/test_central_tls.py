@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 import requests
+from central_testkit import CentralServer, signed_headers
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
-from helpers.central_server import CentralServer, signed_headers
 
 
 def _write_key(key: ec.EllipticCurvePrivateKey, path: Path) -> None:

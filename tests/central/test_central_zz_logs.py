@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import re
 
-from helpers.central_server import CentralServer
+from central_testkit import (
+    CentralServer,
+    central_fixture,  # noqa: F401 - pytest fixtures
+)
 
 ID_NUMBER = re.compile(r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}[01][0-9][0-3][0-9][0-9]{3}[0-9Xx](?![0-9])")
 PHONE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")

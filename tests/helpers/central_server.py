@@ -112,6 +112,9 @@ class CentralServer:
         raise RuntimeError(f"central service did not answer within {timeout} s")
 
     def stop(self) -> None:
+        if self._engine is not None:  # the query engine; recreated on the next query()
+            self._engine.dispose()
+            self._engine = None
         if self.proc is not None:
             self.proc.terminate()
             try:
@@ -142,5 +145,3 @@ class CentralServer:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.stop()
-        if self._engine is not None:
-            self._engine.dispose()
