@@ -21,7 +21,7 @@ import requests
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
-from helpers.central_server import CentralServer, signed_headers  # noqa: E402
+from helpers.central_server import CentralServer, signed_headers
 
 BODY: dict[str, Any] = {
     "service_code": "430181-LY-00001",
