@@ -43,3 +43,22 @@ def test_at_least_40_full_guides_with_13_elements() -> None:
     assert sum(any(m["electronic"] for m in i["guide"]["materials"]) for i in items) >= 30
     village = [i for i in items if "village" in i["levels"]]
     assert len(village) >= 10
+
+
+def test_guide_forms_are_well_formed() -> None:
+    import re
+
+    for item in (i for i in build_items(read_tsv(), hand_written_guides()) if i["has_guide"]):
+        attrs = item["guide"]["form"]["attributes"]
+        codes = [a["code"] for a in attrs]
+        assert len(codes) == len(set(codes)), item["name"]
+        for a in attrs:
+            if a["pattern"]:
+                re.compile(a["pattern"])
+            if a["datatype"] in ("singlevaluelist", "multivaluelist"):
+                keys = [v["key"] for v in a["values"]]
+                assert keys and len(keys) == len(set(keys)), (item["name"], a["code"])
+            else:
+                assert not a["values"], (item["name"], a["code"])
+        assert item["guide"]["time_limit"]["promised_days"] >= 0
+        assert item["guide"]["consult_phone"].startswith("0731-")
