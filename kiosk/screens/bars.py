@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.screens.theme import NORMAL
 from kiosk.screens.widgets import button, label
 
 
 class TopBar(QFrame):
     languageClicked = Signal()
     elderlyClicked = Signal()
+    demoClicked = Signal()
 
     def __init__(self, site_name: str, *, demo: bool, language: str, elderly: bool, portrait: bool,
                  parent: QWidget | None = None) -> None:
@@ -23,10 +25,13 @@ class TopBar(QFrame):
         self.site = label(site_name, wrap=True)
         self.site.setObjectName("SiteName")
         title.addWidget(self.site, 1)
-        if demo:
-            badge = label(self.tr("演示"), wrap=False)
-            badge.setObjectName("Demo")
-            title.addWidget(badge)
+        self.demo: QPushButton | None = None
+        if demo:  # the demo's simulator controls (kiosk/screens/demo_panel.py); absent outside demo mode
+            self.demo = button(self.tr("演示工具"), "bar")
+            self.demo.setObjectName("Demo")
+            self.demo.setStyleSheet(f"background: {NORMAL['WARN_BG']}; color: {NORMAL['WARN_TEXT']}; border: none;")
+            self.demo.clicked.connect(self.demoClicked)
+            title.addWidget(self.demo)
         outer.addLayout(title, 1)
         row = QHBoxLayout()
         row.setSpacing(20)
