@@ -18,15 +18,19 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from helpers.central_server import free_port
 from helpers.kiosk_app import Kiosk, running_kiosk
 from kiosk.devices.idcard.card import gb11643_check_char
 from kiosk.devices.idcard.samples import load_cards
+from kiosk.embedded_central import EmbeddedCentral
 from kiosk.flow import HOME
 from kiosk.journeys import SCREEN_GRAPH
 from kiosk.privacy import mask_id_number, mask_name
 from kiosk.screens.base import Screen
 from kiosk.screens.registry import SCREENS
 from kiosk.screens.widgets import label
+from kiosk.services import EmbeddedSwitch
+from kiosk.tasks import run_in_background
 
 pytestmark = pytest.mark.gui
 
@@ -217,6 +221,12 @@ def test_without_manual_entry_the_offline_reader_only_offers_staff(
         kiosk.reader.place_simulated_card("resident-basic")
         kiosk.wait_screen("help_request")
 
+        screen = open_identify(kiosk)          # Home while waiting for a card ends the session and disarms
+        kiosk.tap(screen.consent)
+        assert kiosk.reader.armed
+        kiosk.tap(kiosk.window.bottom.home)
+        assert kiosk.screen == HOME and not kiosk.reader.armed and kiosk.ctx.session.identity is None
+
 
 def test_demo_panel_places_a_card_and_exists_only_in_demo_mode(
         qtbot: QtBot, journey_central: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -249,3 +259,39 @@ def test_demo_panel_places_a_card_and_exists_only_in_demo_mode(
         assert kiosk.window.top.demo is None
         kiosk.window.show_demo_panel()
         assert kiosk.window.demo_panel is None
+
+
+def test_demo_panel_unplugs_the_reader_and_stops_and_starts_the_embedded_central_service(
+        qtbot: QtBot, journey_central: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    embedded = EmbeddedCentral(tmp_path / "embedded", port=free_port())
+    (tmp_path / "embedded").mkdir()
+    with kiosk_with_next(qtbot, journey_central, tmp_path, monkeypatch) as kiosk:
+        kiosk.window.show_demo_panel()
+        panel = kiosk.window.demo_panel
+        assert panel.reader_toggle.text() == "模拟读卡器断开"
+        kiosk.tap(panel.reader_toggle)
+        qtbot.waitUntil(lambda: not kiosk.reader.online, timeout=10_000)
+        kiosk.window.show_demo_panel()
+        assert panel.reader_toggle.text() == "恢复读卡器连接"
+        kiosk.tap(panel.reader_toggle)
+        qtbot.waitUntil(lambda: kiosk.reader.online, timeout=10_000)
+
+        # The demo's embedded service, started as Services starts it (off the GUI thread), then toggled.
+        done: list[bool] = []
+        run_in_background(embedded.start, lambda _: done.append(True))
+        qtbot.waitUntil(lambda: bool(done), timeout=60_000)
+        switch = EmbeddedSwitch(embedded, kiosk.ctx.services["sync"].flush_now, kiosk.services)
+        kiosk.ctx.services["embedded"] = switch
+        kiosk.window.show_demo_panel()
+        assert panel.central_toggle.text() == "停止中心服务"
+        kiosk.tap(panel.central_toggle)
+        qtbot.waitUntil(lambda: not switch.busy and not switch.running, timeout=20_000)
+        assert "中心服务已停止" in kiosk.window.message.text.text()
+        assert not embedded.running
+        kiosk.window.show_demo_panel()
+        assert panel.central_toggle.text() == "启动中心服务"
+        kiosk.tap(panel.central_toggle)
+        qtbot.waitUntil(lambda: not switch.busy and switch.running, timeout=60_000)
+        assert "中心服务已启动" in kiosk.window.message.text.text()
+        kiosk.ctx.services.pop("embedded")
+    embedded.stop()
