@@ -346,6 +346,7 @@ class IdentifyScreen(Screen):
     def leave(self) -> None:
         self._stop_reading()
         self._done_timer.stop()
+        self.identity.clear()       # the masked identity was shown; the cached screen keeps nothing of it
 
     def wipe(self) -> None:
         self._stop_reading()
@@ -552,7 +553,10 @@ class IdentifyScreen(Screen):
 
     def _proceed(self) -> None:
         target = self._params.get("next")
-        if self._state != "done" or not target or not self.ctx.session.identified:
+        if self._state != "done" or not self.ctx.session.identified:
+            return
+        if not target:              # a caller without a next screen: back to it, now identified
+            self.ctx.router.back()
             return
         next_params = dict(self._params.get("next_params") or {})
         self.ctx.router.go(str(target), replace=True, **next_params)
