@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -265,7 +266,10 @@ class IdentifyScreen(Screen):
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         read.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        side = QVBoxLayout()
+        side_box = QWidget()
+        side_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        side = QVBoxLayout(side_box)
+        side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(20)
         theme = ctx.theme
         self.problem = label("", "error")   # what went wrong, in plain words, above what to do now
@@ -289,13 +293,18 @@ class IdentifyScreen(Screen):
         buttons.addWidget(self.manual_button, 2)
         side.addLayout(buttons)
         side.addStretch(1)
-        read.addLayout(side, 1)
+        read.addWidget(side_box, 1)
         self.root.addWidget(self.read_page)
 
         # --- page 3: typed identity (reader offline, allowed by the journey)
         self.manual_page = QWidget()
-        manual = QVBoxLayout(self.manual_page)
-        manual.setContentsMargins(0, 0, 0, 0)
+        # Landscape: the buttons in a column on the right, so "确认" stays in view above the keyboard.
+        direction = QBoxLayout.Direction.TopToBottom if self.portrait else QBoxLayout.Direction.LeftToRight
+        manual_outer = QBoxLayout(direction, self.manual_page)
+        manual_outer.setContentsMargins(0, 0, 0, 0)
+        manual_outer.setSpacing(28)
+        manual = QVBoxLayout()
+        manual_outer.addLayout(manual, 2)
         manual.setSpacing(16)
         manual.addWidget(label(self.tr("请输入您的姓名和18位公民身份号码（与身份证上一致）。"), "hint"))
         manual.addWidget(label(self.tr("姓名")))
@@ -312,15 +321,21 @@ class IdentifyScreen(Screen):
         manual.addWidget(self.number_field)
         self.manual_error = label("", "error")
         manual.addWidget(self.manual_error)
-        row = QHBoxLayout()
-        row.setSpacing(24)
+        buttons_row: QBoxLayout = QHBoxLayout() if self.portrait else QVBoxLayout()
+        buttons_row.setSpacing(24)
         self.manual_back = button(self.tr("返回读卡"))
         self.manual_back.clicked.connect(self._back_to_reading)
         self.manual_ok = button(self.tr("确认"), "primary")
         self.manual_ok.clicked.connect(self._submit_manual)
-        row.addWidget(self.manual_back, 1)
-        row.addWidget(self.manual_ok, 2)
-        manual.addLayout(row)
+        if self.portrait:
+            buttons_row.addWidget(self.manual_back, 1)
+            buttons_row.addWidget(self.manual_ok, 2)
+            manual.addLayout(buttons_row)
+        else:
+            buttons_row.addWidget(self.manual_ok)
+            buttons_row.addWidget(self.manual_back)
+            buttons_row.addStretch(1)
+            manual_outer.addLayout(buttons_row, 1)
         self.root.addWidget(self.manual_page)
         self.root.addStretch(1)
         self._show_page("notice")
