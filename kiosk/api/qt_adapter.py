@@ -10,6 +10,7 @@ reaches slots on the GUI thread through a queued connection, so nothing here eve
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -59,8 +60,9 @@ class ApiSignals(QObject):
         return {"on_alert": self.report_alert, "on_progress": self.report_progress,
                 "on_online": self.report_online, "on_depth": self.report_depth}
 
-    def watch_outbox(self, outbox: Outbox) -> None:
-        """Emit the depth after each enqueue (runs on the enqueuing worker thread)."""
+    def watch_outbox(self, outbox: Outbox) -> Callable[[OutboxRecord], None]:
+        """Emit the depth after each enqueue (runs on the enqueuing worker thread). Returns the listener,
+        for outbox.remove_listener()."""
 
         def _enqueued(_record: OutboxRecord) -> None:
             try:
@@ -69,3 +71,5 @@ class ApiSignals(QObject):
                 self.report_storage_error(err)
 
         outbox.add_listener(_enqueued)
+        self.report_depth(outbox.depth())
+        return _enqueued
