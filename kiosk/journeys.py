@@ -24,7 +24,7 @@ class Journey:
 # QT_TRANSLATE_NOOP marks the texts for lupdate; the home screen translates them in the "Journeys" context.
 JOURNEYS: tuple[Journey, ...] = (
     Journey("guide_browse", QT_TRANSLATE_NOOP("Journeys", "办事指南"),
-            QT_TRANSLATE_NOOP("Journeys", "查看办事条件、材料和流程"), False, "指", "#1658c4"),
+            QT_TRANSLATE_NOOP("Journeys", "查看办事条件、材料和流程"), True, "指", "#1658c4"),
     Journey("apply", QT_TRANSLATE_NOOP("Journeys", "我要办"),
             QT_TRANSLATE_NOOP("Journeys", "刷身份证，在线提交申请"), False, "办", "#2b8a3e"),
     Journey("case_lookup", QT_TRANSLATE_NOOP("Journeys", "办件查询"),
