@@ -12,9 +12,10 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -54,9 +55,9 @@ BADGE_COLORS = {"max_one_trip": "OK", "full_online": "PRIMARY", "village": "ACCE
 _NETWORK_CODES = {"offline", "unreachable", "connection_lost", "timeout"}
 
 
-def tr(text: str) -> str:
+def tr(text: object) -> str:
     """Texts marked with QT_TRANSLATE_NOOP("Guide", ...) above."""
-    return QCoreApplication.translate("Guide", text)
+    return QCoreApplication.translate("Guide", str(text))
 
 
 # ---- pure helpers ---------------------------------------------------------------------------------------
@@ -155,6 +156,10 @@ def _strs(value: Any) -> tuple[str, ...]:
     return ()
 
 
+def _obj(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _int_or_none(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -170,7 +175,7 @@ def guide_url(data: Mapping[str, Any], code: str) -> str:
 def guide_view(code: str, data: Mapping[str, Any], item: Any = None) -> GuideView:
     """Pure: the cached/fetched guide JSON (contract's ServiceGuide) -> GuideView."""
     elements = {str(e.get("key")): str(e.get("text", "")) for e in data.get("elements", []) if isinstance(e, dict)}
-    raw_item = data.get("item") if isinstance(data.get("item"), dict) else {}
+    raw_item = _obj(data.get("item"))
     name = str(raw_item.get("name") or getattr(item, "name", "") or code)
     department = str(raw_item.get("department") or getattr(item, "department", "") or "")
     materials = []
@@ -179,9 +184,7 @@ def guide_view(code: str, data: Mapping[str, Any], item: Any = None) -> GuideVie
             materials.append(MaterialLine(str(m["name"]), str(m.get("form") or "原件"), int(m.get("count") or 1),
                                           str(m.get("source") or ""), bool(m.get("electronic")),
                                           bool(m.get("required", True)), str(m.get("note") or "")))
-    tl = data.get("time_limit") if isinstance(data.get("time_limit"), dict) else {}
-    fee = data.get("fee") if isinstance(data.get("fee"), dict) else {}
-    delivery = data.get("delivery") if isinstance(data.get("delivery"), dict) else {}
+    tl, fee, delivery = _obj(data.get("time_limit")), _obj(data.get("fee")), _obj(data.get("delivery"))
     ways = []
     sites = _strs(delivery.get("pickup_sites"))
     if sites:
@@ -190,7 +193,7 @@ def guide_view(code: str, data: Mapping[str, Any], item: Any = None) -> GuideVie
         ways.append("免费邮寄")
     faq = tuple((str(f.get("q", "")), str(f.get("a", ""))) for f in data.get("faq", []) or []
                 if isinstance(f, dict) and f.get("q"))
-    form = data.get("form") if isinstance(data.get("form"), dict) else {}
+    form = _obj(data.get("form"))
     return GuideView(
         code=code, name=name, department=department,
         result=str(delivery.get("result_name") or elements.get("delivery", "")),
@@ -286,7 +289,7 @@ class SearchBox(QLineEdit):
     def query(self) -> str:
         return (self.text() + self._preedit).strip()
 
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 - Qt override
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         super().inputMethodEvent(event)
         preedit = event.preeditString()
         if preedit != self._preedit:
@@ -337,19 +340,20 @@ class GuideRow(QPushButton):
         self.title.setWordWrap(True)
         self._elderly = elderly
 
-    def sizeHint(self):  # noqa: ANN201, N802 - Qt override: the layout's height (labels wrap)
+    def sizeHint(self):
         return self.layout().sizeHint()
 
-    def minimumSizeHint(self):  # noqa: ANN201, N802
+    def minimumSizeHint(self):
         hint = self.layout().minimumSize()
         hint.setHeight(max(hint.height(), MIN_TOUCH_PX))
         return hint
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return max(MIN_TOUCH_PX, self.layout().totalHeightForWidth(width))
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return max(MIN_TOUCH_PX, layout.totalHeightForWidth(width) if layout is not None else 0)
 
 
 class CountTile(QPushButton):
@@ -371,19 +375,20 @@ class CountTile(QPushButton):
         for child in self.findChildren(QLabel):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
-    def sizeHint(self):  # noqa: ANN201, N802
+    def sizeHint(self):
         hint = self.layout().sizeHint()
         hint.setHeight(max(hint.height(), MIN_TOUCH_PX + 48))
         return hint
 
-    def minimumSizeHint(self):  # noqa: ANN201, N802
+    def minimumSizeHint(self):
         return self.sizeHint()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return max(MIN_TOUCH_PX + 48, self.layout().totalHeightForWidth(width))
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return max(MIN_TOUCH_PX + 48, layout.totalHeightForWidth(width) if layout is not None else 0)
 
 
 class Pager(QWidget):
@@ -404,7 +409,8 @@ class Pager(QWidget):
         row.addWidget(self.next)
         self.prev.clicked.connect(lambda: self.set_page(self.page - 1, emit=True))
         self.next.clicked.connect(lambda: self.set_page(self.page + 1, emit=True))
-        self.page, self.count = 0, 1
+        self.page: int = 0
+        self.count: int = 1
         self.suffix = ""   # e.g. "共 50 项" where the screen has no room for its own line
 
     def set_count(self, count: int) -> None:
@@ -427,6 +433,8 @@ class Pager(QWidget):
 def _clear(layout: QGridLayout | QVBoxLayout) -> None:
     while layout.count():
         entry = layout.takeAt(0)
+        if entry is None:
+            break
         widget = entry.widget()
         if widget is not None:
             widget.hide()
@@ -434,6 +442,13 @@ def _clear(layout: QGridLayout | QVBoxLayout) -> None:
             widget.deleteLater()
         elif entry.layout() is not None:
             _clear(entry.layout())  # type: ignore[arg-type]
+
+
+def _outer_layout(screen: QWidget) -> QVBoxLayout:
+    """A screen's outer layout (around its scroll area): for parts that must not scroll away."""
+    layout = screen.layout()
+    assert isinstance(layout, QVBoxLayout)
+    return layout
 
 
 def _restyle(widget: QWidget, role: str) -> None:
@@ -486,7 +501,7 @@ class GuideBrowseScreen(Screen):
         tabs = QGridLayout()
         tabs.setSpacing(12)
         self.tabs: dict[str, QPushButton] = {}
-        tab_columns = 2 if (self.portrait and self.elderly) else 4
+        tab_columns = 4 if not (self.portrait or self.elderly) else 2   # buttons do not wrap: long English
         for i, (key, text) in enumerate(TABS):
             tab = button(tr(text))
             tab.clicked.connect(lambda _=False, k=key: self._show_tab(k))
@@ -645,7 +660,7 @@ class GuideListScreen(Screen):
         self.pager = Pager()
         self.pager.setContentsMargins(48, 0, 48, 16)
         self.pager.changed.connect(lambda _page: self._fill())
-        self.layout().addWidget(self.pager)
+        _outer_layout(self).addWidget(self.pager)
         self._items: list[Any] = []
         self._params: dict[str, Any] | None = None
         self.rows_shown: list[GuideRow] = []
@@ -680,9 +695,9 @@ class GuideListScreen(Screen):
         if by == BY_QUERY:
             return self.tr("搜索：%1").replace("%1", value)
         if by == BY_THEME:
-            return tr(dict(THEMES).get(value, value))
+            return tr(dict(THEMES).get(value, value))  # type: ignore[call-overload]
         if by == BY_SITE:
-            return tr(dict(SITE_FILTERS).get(value, value))
+            return tr(dict(SITE_FILTERS).get(value, value))  # type: ignore[call-overload]
         if by == BY_EVENT:
             return self.tr("人生事项：%1").replace("%1", value)
         return self.tr("部门：%1").replace("%1", value)
@@ -697,7 +712,7 @@ class GuideListScreen(Screen):
             row.clicked.connect(lambda _=False, c=item.code: self.ctx.router.go("guide_detail", code=c))
             self.rows.addWidget(row, i // columns, i % columns)
             self.rows_shown.append(row)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll.verticalScrollBar().setValue(0)  # type: ignore[attr-defined]  # Screen.scroll: the area
 
     def row_widgets(self) -> list[GuideRow]:
         """The rows of the current page, in order (tests)."""
@@ -720,14 +735,15 @@ class AnswerCard(Card):
         box = QVBoxLayout(self)
         box.setContentsMargins(28, 20, 28, 22)
         box.setSpacing(8)
-        head = QHBoxLayout()
-        self.question = label(question, "hint")
-        self.question.setStyleSheet("font-weight: bold;")
-        head.addWidget(self.question, 1, Qt.AlignmentFlag.AlignTop)
-        self.element = label(element, "hint")
-        self.element.setVisible(not elderly)   # elderly mode: one thing to read per card
-        head.addWidget(self.element, 0, Qt.AlignmentFlag.AlignTop)
-        box.addLayout(head)
+        # The plain question, then (normal mode) the official element's name, in one label that wraps:
+        # narrow cards in English would squeeze two labels side by side.
+        self.element_name = element
+        caption = f"<b>{escape(question)}</b>"
+        if not elderly:   # elderly mode: one thing to read per card
+            caption += f"&nbsp;&nbsp;·&nbsp;&nbsp;{escape(element)}"
+        self.question = label(caption, "hint")
+        self.question.setTextFormat(Qt.TextFormat.RichText)
+        box.addWidget(self.question)
         self.answer = label("", "tileTitle")
         box.addWidget(self.answer)
         self.detail = label("", "")
@@ -826,9 +842,9 @@ class GuideDetailScreen(Screen):
         self.takeaway.hide()
         actions = QWidget()
         actions.setObjectName("GuideActions")
-        row = QHBoxLayout(actions)
-        row.setContentsMargins(48, 12, 48, 16)
-        row.setSpacing(20)
+        action_row = QHBoxLayout(actions)
+        action_row.setContentsMargins(48, 12, 48, 16)
+        action_row.setSpacing(20)
         self.print_button = button(self.tr("打印办事指南"))
         self.print_button.clicked.connect(self._print)
         self.qr_button = button(self.tr("扫码带走"))
@@ -836,10 +852,10 @@ class GuideDetailScreen(Screen):
         self.apply_button = button(self.tr("我要办"), "primary")
         self.apply_button.clicked.connect(self._apply)
         for b in (self.print_button, self.qr_button, self.apply_button):
-            row.addWidget(b, 1)
-        outer = self.layout()
-        outer.addWidget(self._margin(self.takeaway))
-        outer.addWidget(actions)
+            action_row.addWidget(b, 1)
+        self.takeaway_holder = self._margin(self.takeaway)
+        _outer_layout(self).addWidget(self.takeaway_holder)
+        _outer_layout(self).addWidget(actions)
         self.code = ""
         self.view: GuideView | None = None
 
@@ -1053,10 +1069,10 @@ class GuideDetailScreen(Screen):
             self.receipt.clear()
         self.qr_caption.setVisible(qr)
         self.qr.setVisible(qr)
-        self.takeaway.parentWidget().show()
+        self.takeaway_holder.show()
 
     def _hide_takeaway(self) -> None:
-        self.takeaway.parentWidget().hide()
+        self.takeaway_holder.hide()
         self.receipt.clear()
         self.qr.clear()
         self.qr_payload = ""
@@ -1064,13 +1080,6 @@ class GuideDetailScreen(Screen):
     def _apply(self) -> None:
         if self.code:
             self.ctx.router.go("apply", code=self.code)
-
-    def element_titles(self) -> list[str]:
-        """The official names of the 13 elements this screen shows (tests)."""
-        titles = [card.element.text() for card in self.cards.values()]
-        titles += [c.findChildren(QLabel)[0].text() for c in self.findChildren(Card) if c not in self.cards.values()
-                   and c.parentWidget() is not None and c.isVisibleTo(self)]
-        return titles
 
     def wipe(self) -> None:
         self.code = ""
@@ -1162,10 +1171,10 @@ def _shot_detail(built: Any, *, scrolled: bool = False) -> None:
         screen = built.window.current_screen
         from PySide6.QtWidgets import QApplication
 
-        QApplication.processEvents()
-        screen.scroll.ensureWidgetVisible(screen.more_title, 0, 0)
+        for _ in range(3):   # let the guide's cards lay out first: the section's position depends on them
+            QApplication.processEvents()
         bar = screen.scroll.verticalScrollBar()
-        bar.setValue(screen.more_title.y() - 24)
+        bar.setValue(min(bar.maximum(), screen.more_title.y() - 24))
 
 
 def screenshot_plan() -> dict[str, Callable[[Any], None]]:

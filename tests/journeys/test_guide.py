@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.central_server import CentralServer
+from helpers.kiosk_app import Kiosk, running_kiosk
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from helpers.central_server import CentralServer
-from helpers.kiosk_app import Kiosk, running_kiosk
 from kiosk import tasks
 from kiosk.journeys import JOURNEYS
 from kiosk.screens.guide import (
@@ -30,7 +30,7 @@ from kiosk.screens.guide import (
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "printer"))
-from escpos_decode import DecodeError, decode  # noqa: E402
+from escpos_decode import DecodeError, decode
 
 pytestmark = pytest.mark.gui
 
@@ -167,7 +167,7 @@ def test_search_answers_as_the_citizen_types_hanzi_pinyin_initials_and_short_nam
         assert f"共 {len(ranked)} 项" in kiosk.texts()
 
         kiosk.window.end_session()
-        assert kiosk.screen == "home" and "guide_browse" not in kiosk.window._screens  # noqa: SLF001
+        assert kiosk.screen == "home" and "guide_browse" not in kiosk.window._screens
         assert "shebao" not in kiosk.texts()
 
 
@@ -287,7 +287,7 @@ def test_guide_shows_the_13_elements_marks_electronic_materials_and_prints(
             assert kiosk.ctx.router.current.params == {"code": code}
 
         kiosk.window.end_session()
-        assert "guide_detail" not in kiosk.window._screens and SAMPLE not in kiosk.texts()  # noqa: SLF001
+        assert "guide_detail" not in kiosk.window._screens and SAMPLE not in kiosk.texts()
 
 
 def test_search_quality_on_the_real_names_of_the_catalogue(qtbot: QtBot, journey_server: CentralServer,
