@@ -4,6 +4,7 @@ central service stopped (browsing and cached guides still work, an uncached guid
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import sys
@@ -339,3 +340,21 @@ def test_without_the_central_service_browsing_and_cached_guides_work_and_uncache
         qtbot.waitUntil(lambda: "查看需要联网" in detail.status.text(), timeout=20_000)
         assert detail.status.isVisible() and detail.view is None and not detail.print_button.isEnabled()
         assert missing.name in kiosk.texts()   # the item's name, department and badges still show
+
+
+def test_without_a_printer_the_guide_comes_as_a_qr_code(qtbot: QtBot, journey_server: CentralServer,
+                                                        tmp_path: Path) -> None:
+    from kiosk.config import EMBEDDED_DEMO_CONFIG, load_config
+
+    devices = load_config(EMBEDDED_DEMO_CONFIG).devices
+    no_printer = {"printer": dataclasses.replace(devices.printer, uri="none")}
+    with running_kiosk(qtbot, journey_server.url, tmp_path, devices=no_printer, voice={"enabled": False},
+                       wait_for=("catalogue", "central")) as kiosk:
+        assert kiosk.ctx.service("printer") is None
+        code = code_of(kiosk, SAMPLE)
+        detail = open_detail_by_search(kiosk, open_browse(kiosk), SAMPLE, code)
+        qtbot.waitUntil(lambda: detail.view is not None, timeout=15_000)
+        kiosk.tap(detail.print_button)
+        qtbot.waitUntil(lambda: detail.receipt.qr.isVisible(), timeout=5_000)
+        assert "没有可用的打印机" in detail.receipt.status.text()
+        assert detail.receipt.headline.text() == SAMPLE and not detail.receipt.qr.pixmap().isNull()
