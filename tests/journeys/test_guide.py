@@ -358,3 +358,32 @@ def test_without_a_printer_the_guide_comes_as_a_qr_code(qtbot: QtBot, journey_se
         qtbot.waitUntil(lambda: detail.receipt.qr.isVisible(), timeout=5_000)
         assert "没有可用的打印机" in detail.receipt.status.text()
         assert detail.receipt.headline.text() == SAMPLE and not detail.receipt.qr.pixmap().isNull()
+
+
+# ---- the guide's words, from any shape of guide the central service sends --------------------------------
+
+def test_guide_view_reads_the_structured_guide_and_falls_back_to_the_13_display_texts() -> None:
+    from kiosk.screens.guide import GUIDE_URL_BASE, guide_view, print_document, time_limit_text
+
+    full = {"item": {"name": "老年人优待证办理", "department": "浏阳市民政局"},
+            "materials": [{"name": "居民身份证", "form": "原件", "count": 1, "source": "公安机关", "electronic": True},
+                          {"name": "照片", "form": "原件", "count": 2, "source": "申请人自备", "electronic": False,
+                           "required": False}],
+            "time_limit": {"statutory_days": None, "promised_days": 0}, "fee": {"free": True, "text": "不收费"},
+            "visits": 0, "process": ["申请", "村受理"], "form": {"attributes": []},
+            "url": "https://zw.example/g/x"}
+    view = guide_view("C-1", full)
+    assert view.name == "老年人优待证办理" and view.has_form and view.url == "https://zw.example/g/x"
+    assert [m.electronic for m in view.materials] == [True, False] and not view.materials[1].required
+    assert time_limit_text(view) == "法定时限：无明确规定；即办（当场办结）"
+    printed = "\n".join(getattr(op, "text", "") for op in print_document(view, "站点", "T-1").ops)
+    assert "法定时限：无明确规定；即办（当场办结）" in printed and "0次（全程网办）" in printed
+
+    # A central service that sends only the flattened elements still gives a readable guide.
+    sparse = {"elements": [{"no": 6, "key": "time_limit", "title": "办理时限", "text": "法定20个工作日；承诺5个工作日"},
+                           {"no": 8, "key": "locations", "title": "办理地点", "text": "市民之家"},
+                           {"no": 2, "key": "basis", "title": "设定依据", "text": "《某某法》"}]}
+    view = guide_view("C-2", sparse)
+    assert view.name == "C-2" and time_limit_text(view) == "法定20个工作日；承诺5个工作日"
+    assert view.locations == ("市民之家",) and view.basis == ("《某某法》",) and not view.has_form
+    assert view.url == GUIDE_URL_BASE + "C-2" and view.materials == ()
