@@ -363,7 +363,12 @@ def test_without_a_printer_the_guide_comes_as_a_qr_code(qtbot: QtBot, journey_se
 # ---- the guide's words, from any shape of guide the central service sends --------------------------------
 
 def test_guide_view_reads_the_structured_guide_and_falls_back_to_the_13_display_texts() -> None:
-    from kiosk.screens.guide import GUIDE_URL_BASE, guide_view, print_document, time_limit_text
+    from kiosk.screens.guide import (
+        GUIDE_URL_BASE,
+        guide_view,
+        print_document,
+        time_limit_text,
+    )
 
     full = {"item": {"name": "老年人优待证办理", "department": "浏阳市民政局"},
             "materials": [{"name": "居民身份证", "form": "原件", "count": 1, "source": "公安机关", "electronic": True},
