@@ -122,26 +122,34 @@ def run(config_path: str | None, *, windowed: bool = False) -> int:
     try:
         config = load_config(config_path)
     except ConfigError as exc:
-        setup_logging(Path(os.environ.get("KIOSK_LOG_DIR", paths.platformdirs.user_log_dir("kiosk"))))
+        setup_logging(Path(os.environ.get("KIOSK_LOG_DIR") or paths.default_log_dir()))
         screen = out_of_service("CFG", [str(p) for p in exc.problems])
         screen.resize(PORTRAIT)
         screen.show() if windowed else screen.showFullScreen()
         _restart_when_config_fixed(config_path)
         return app.exec()
-    setup_logging(paths.log_dir(config), level=config.storage.log_level, retention=config.storage.log_retention_files)
-    log.info("kiosk starting: terminal %s, config %s", config.terminal.id, config.source)
+
+    def start_logging() -> None:
+        setup_logging(paths.log_dir(config), level=config.storage.log_level,
+                      retention=config.storage.log_retention_files)
+        log.info("kiosk starting: terminal %s, config %s", config.terminal.id, config.source)
+
     try:
         built = build_window(config)
     except NoCjkFont as exc:
+        start_logging()
         screen = out_of_service("FONT", [str(exc)])
         screen.resize(window_size(config))
         screen.show() if windowed else screen.showFullScreen()
         return app.exec()
-    show_kiosk(built.window, config, windowed=windowed)
     watchdog = Watchdog(app)
-    QTimer.singleShot(0, watchdog.ready)  # the first frame is on screen
     services = Services(config, built.ctx.data_dir or paths.data_dir(config), built.ctx.services)
-    QTimer.singleShot(0, services.start)  # after the first frame: start-up stays close to a bare window
+    # The log file, devices, the client and the catalogue start after the first frame (in this order):
+    # start-up stays close to a bare window.
+    built.window.firstFrame.connect(start_logging)
+    built.window.firstFrame.connect(watchdog.ready)
+    built.window.firstFrame.connect(services.start)
+    show_kiosk(built.window, config, windowed=windowed)
     app.aboutToQuit.connect(services.stop)
     services.onlineChanged.connect(lambda online: built.window.set_offline(not online))
     return app.exec()

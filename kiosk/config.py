@@ -167,6 +167,9 @@ class DevicesConfig:
 class VoiceConfig:
     enabled: bool = opt(True, "spoken prompts at key moments (place your card, take your receipt)")
     only_in_elderly_mode: bool = opt(False, "speak only while elderly mode is on")
+    use_tts: bool = opt(False, "speak through the platform's text-to-speech when it has a voice for the language "
+                               "(else the recorded prompts); off by default: speech-dispatcher can stall without "
+                               "a sound device")
 
 
 @dataclass(frozen=True)

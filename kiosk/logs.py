@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from kiosk.privacy import ScrubbingFilter
@@ -12,6 +11,8 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 
 def setup_logging(directory: Path, *, level: str = "INFO", retention: int = 14, console: bool = True) -> Path:
     """Log to DIRECTORY/kiosk.log, rotated at midnight, `retention` files kept. Returns the file's path."""
+    import logging.handlers  # socket, pickle, queue ...: only when logging is set up
+
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "_kiosk", False):

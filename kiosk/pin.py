@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import os
 import time
 from collections.abc import Callable
@@ -16,6 +14,8 @@ def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
     """The line a technician pastes into [admin] pin_hash."""
     if not (pin.isdigit() and 6 <= len(pin) <= 12):
         raise ValueError("the PIN must be 6 to 12 digits")
+    import hashlib  # not at start-up: only admins and technicians need it
+
     salt = salt or os.urandom(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
     b64 = base64.b64encode
@@ -23,6 +23,9 @@ def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
 
 
 def verify_pin(pin: str, stored: str) -> bool:
+    import hashlib
+    import hmac
+
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
         if scheme != "scrypt":

@@ -1,8 +1,9 @@
 """Spoken prompts at the key moments: place your card, take your receipt, the session is ending.
 
-Qt's text-to-speech speaks when the platform has a voice for the session's language (speech-dispatcher with
-espeak-ng on Linux, SAPI on Windows); otherwise the recorded prompts in assets/voice/ play. Switchable in
-config ([voice] enabled, only_in_elderly_mode). Nothing is loaded until the first prompt.
+The recorded prompts in assets/voice/ play by default; with [voice] use_tts Qt's text-to-speech speaks when
+the platform has a voice for the session's language (speech-dispatcher with espeak-ng on Linux, SAPI on
+Windows), else the recordings play. Switchable in config ([voice] enabled, only_in_elderly_mode). Nothing is
+loaded until the first prompt.
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ class Voice(QObject):
         if prompt not in PROMPTS or not self.wanted(elderly):
             return
         text = QCoreApplication.translate("Voice", PROMPTS[prompt])
-        if self._tts(language) is not None:
+        if self.config.use_tts and self._tts(language) is not None:
             self._engine.say(text)
             self.last_spoken = (prompt, "tts")
         elif self._play(prompt, language):

@@ -54,7 +54,7 @@ ONLINE_GRACE_MS = 3000       # a reader still connecting gets this long before "
 WAIT_TICK_MS = 500           # the waiting text's animation step
 
 # Reader error codes (kiosk/devices/idcard/reader.py MESSAGES, codec.Sw3 names, card.CardDecodeError codes).
-OFFLINE_CODES = frozenset({"offline", "no_reader", "port_error", "not_a_reader", "sam_fault",
+OFFLINE_CODES = frozenset({"offline", "no_reader", "port_error", "port_busy", "not_a_reader", "sam_fault",
                            "sam_self_test_failed", "sam_not_authorised"})
 UNRECOGNISED_CODES = frozenset({
     "check_digit", "text_undecodable", "bad_text_length", "empty_name", "birth_mismatch", "implausible_dates",
@@ -64,7 +64,10 @@ UNRECOGNISED_CODES = frozenset({
 
 
 def failure_kind(code: str) -> str:
-    """"offline" (call staff), "unrecognised" (refuse the card) or "retry" (place it again)."""
+    """"offline" (call staff), "unrecognised" (refuse the card), "left" (a card lay there before this
+    session: maybe someone else's) or "retry" (place it again)."""
+    if code == "card_left":
+        return "left"
     if code in OFFLINE_CODES:
         return "offline"
     if code in UNRECOGNISED_CODES:
@@ -474,6 +477,9 @@ class IdentifyScreen(Screen):
         elif kind == "unrecognised":
             self._show_failure(self.tr("无法识别此证件，请重新放置或到窗口办理"),
                                self.tr("请取走证件，再平放到感应区。"))
+        elif kind == "left":
+            self._show_failure(self.tr("感应区上已有一张证件"),
+                               self.tr("如果是您的证件，请拿起后重新放置；如果不是您的，请交给工作人员。"))
         else:
             self._show_failure(self.tr("读卡失败，请重新放置证件"),
                                self.tr("请把证件平放在感应区，读卡完成前不要移动。"))

@@ -94,6 +94,8 @@ def render_all(config: KioskConfig, out: str | os.PathLike[str], *, only: set[st
                 if only and name not in only:
                     continue
                 built = build_window(config, size=size, language=language, elderly=elderly, data_dir=Path(data))
+                built.ctx.voice = None  # screenshots are silent
+                built.window._idle_timer.stop()  # noqa: SLF001 - a frozen picture, not a running session
                 built.window.show()
                 step(built)
                 save(built.window, f"{name}_{suffix}")

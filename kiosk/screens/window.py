@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
@@ -27,10 +27,9 @@ from kiosk.tasks import run_in_background
 log = logging.getLogger(__name__)
 
 CORNER_PX = 140
-_BLOCKED_KEYS = (
-    QKeySequence(Qt.Key.Key_Escape), QKeySequence("Alt+F4"), QKeySequence("Ctrl+Q"), QKeySequence("Ctrl+W"),
-    QKeySequence("Alt+Tab"), QKeySequence("Ctrl+Alt+Backspace"), QKeySequence("Meta+D"),
-)
+# Strings, not Qt.Key members: touching Qt.Key builds a ~500-member Python enum at start-up (~30 ms).
+_BLOCKED_KEYS = tuple(QKeySequence(keys) for keys in (
+    "Esc", "Alt+F4", "Ctrl+Q", "Ctrl+W", "Alt+Tab", "Ctrl+Alt+Backspace", "Meta+D"))
 _TOUCH_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress, QEvent.Type.Wheel}
 
 
@@ -42,6 +41,8 @@ def _discard(widget: QWidget) -> None:
 
 
 class KioskWindow(QWidget):
+    firstFrame = Signal()  # the first paint is done: start everything that can wait (services, watchdog READY)
+
     def __init__(self, ctx: AppContext, *, registry: dict[str, str] | None = None,
                  language_changer: Any = None) -> None:
         super().__init__()
@@ -259,6 +260,12 @@ class KioskWindow(QWidget):
         self._allow_close = True
         self.close()
         QApplication.instance().quit()
+
+    def paintEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)  # type: ignore[arg-type]
+        if not getattr(self, "_painted", False):
+            self._painted = True
+            QTimer.singleShot(0, self.firstFrame.emit)  # after this paint reaches the screen
 
     def closeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if getattr(self, "_allow_close", False):

@@ -72,6 +72,19 @@ class Kiosk:
     def screen(self) -> str:
         return self.ctx.router.current.screen
 
+    def place_card(self, card: str) -> None:
+        """A citizen's hand: after consent, the reader looks at the empty slot first, then the card lands.
+
+        (A card already lying there when the reader is armed is treated as possibly someone else's and is
+        read only after it is lifted and placed again: kiosk/devices/idcard/reader.py.)
+        """
+        reader = self.reader.reader
+        self.qtbot.waitUntil(lambda: reader.armed, timeout=10_000)
+        self.reader.remove_simulated_card()  # whatever lay there is lifted first
+        polls = reader.stats.polls
+        self.qtbot.waitUntil(lambda: reader.stats.polls > polls + 1, timeout=10_000)
+        self.reader.place_simulated_card(card)
+
     def tap(self, widget: QWidget) -> None:
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
 

@@ -23,7 +23,7 @@ def test_signals_are_delivered_on_the_gui_thread(qtbot: Any) -> None:
         with qtbot.waitSignal(adapter.onlineChanged, timeout=5000):
             adapter.start()
         assert adapter.online and not adapter.armed
-        adapter.arm()
+        adapter.arm(accept_placed_card=True)
         with qtbot.waitSignal(adapter.cardRead, timeout=5000) as blocker:
             assert adapter.place_simulated_card("resident-nation-98-gender-9")
         card = blocker.args[0]

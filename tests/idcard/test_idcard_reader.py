@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from kiosk.devices.idcard.card import IdCard
-from kiosk.devices.idcard.reader import IdCardReader, PortInfo, ReaderSettings
+from kiosk.devices.idcard.reader import ABSENT_POLLS_FOR_REMOVAL, IdCardReader, PortInfo, ReaderSettings
 from kiosk.devices.idcard.samples import fingerprint_bytes, photo_bytes
 from kiosk.devices.idcard.simulator import SimulatedReader
 
@@ -34,7 +34,7 @@ def test_normal_read(sim: SimulatedReader, make_reader: MakeReader) -> None:
     reader, events = make_reader(sim.path)
     reader.start()
     _online(reader, events)
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     sim.place_card("resident-long-term")
     assert events.wait_count("card", 1)
     card = _cards(events)[0]
@@ -48,7 +48,7 @@ def test_card_without_appended_address(sim: SimulatedReader, make_reader: MakeRe
     reader, events = make_reader(sim.path)
     sim.place_card("resident-basic")
     reader.start()
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     assert events.wait_count("card", 1)
     assert _cards(events)[0].appended_address is None and sim.requests["3003"] == 1
 
@@ -57,7 +57,7 @@ def test_read_with_fingerprint(sim: SimulatedReader, make_reader: MakeReader) ->
     reader, events = make_reader(sim.path, with_fingerprint=True)
     sim.place_card("resident-fingerprint")
     reader.start()
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     assert events.wait_count("card", 1)
     card = _cards(events)[0]
     assert card.fingerprint == fingerprint_bytes(sim.find("resident-fingerprint"))
@@ -72,7 +72,7 @@ def test_not_polled_until_armed(sim: SimulatedReader, make_reader: MakeReader) -
     # Heartbeats (SAM status) keep going while disarmed, but no card command is ever sent.
     assert events.wait_for(lambda: sim.requests["11ff"] >= 3, 10)
     assert all(sim.requests[c] == 0 for c in READ_CMDS) and _cards(events) == []
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     assert events.wait_count("card", 1)
     reader.disarm()
     polls = sim.requests["2001"]
@@ -83,7 +83,7 @@ def test_not_polled_until_armed(sim: SimulatedReader, make_reader: MakeReader) -
 def test_reads_once_per_placement(sim: SimulatedReader, make_reader: MakeReader) -> None:
     reader, events = make_reader(sim.path)
     reader.start()
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     sim.place_card(0)
     assert events.wait_count("card", 1)
     finds = sim.requests["2001"]
@@ -100,7 +100,7 @@ def test_slow_card_read(sim: SimulatedReader, make_reader: MakeReader) -> None:
     sim.slow_read_s = 1.0
     reader, events = make_reader(sim.path)
     reader.start()
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     sim.place_card("permit-taiwan")
     assert events.wait_count("card", 1, timeout=10)
     assert _cards(events)[0].permit_number == "12345678" and events.of("error") == []
@@ -110,7 +110,7 @@ def test_read_slower_than_timeout_fails_cleanly_and_stays_online(sim: SimulatedR
     sim.slow_read_s = 1.0
     reader, events = make_reader(sim.path, read_timeout_s=0.3)
     reader.start()
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     sim.place_card(0)
     assert events.wait_count("error", 1, timeout=15)
     assert events.of("error")[0][0] == "read_failed" and _cards(events) == []
@@ -121,7 +121,7 @@ def test_garbage_before_replies(sim: SimulatedReader, make_reader: MakeReader) -
     sim.garbage = b"\x00\xffnoise\xaa\xaa\x96"
     reader, events = make_reader(sim.path)
     reader.start()
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     sim.place_card("foreign-2017")
     assert events.wait_count("card", 1)
     assert _cards(events)[0].english_name == "SMITH JOHN WILLIAM"
@@ -132,7 +132,7 @@ def test_split_writes(sim: SimulatedReader, make_reader: MakeReader) -> None:
     sim.split_chunk = 5
     reader, events = make_reader(sim.path)
     reader.start()
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     sim.place_card("foreign-2023")
     assert events.wait_count("card", 1, timeout=10)
     assert _cards(events)[0].nationality == "ESP"
@@ -142,7 +142,7 @@ def test_checksum_error_is_retried(sim: SimulatedReader, make_reader: MakeReader
     sim.corrupt_reads = 1
     reader, events = make_reader(sim.path)
     reader.start()
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     sim.place_card("permit-hk")
     assert events.wait_count("card", 1)
     assert reader.stats.bad_frames >= 1 and sim.requests["3001"] == 2
@@ -154,7 +154,7 @@ def test_checksum_error_on_short_reply_recovers(sim: SimulatedReader, make_reade
     reader.start()
     _online(reader, events)
     sim.corrupt_replies = 3  # spoils heartbeats / finds
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     sim.place_card(0)
     assert events.wait_count("card", 1)
     assert reader.stats.bad_frames >= 3 and events.of("online") == [True]
@@ -164,7 +164,7 @@ def test_read_failures_give_one_error_then_next_placement_works(sim: SimulatedRe
     sim.fail_reads = 3
     reader, events = make_reader(sim.path)
     reader.start()
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     sim.place_card(0)
     assert events.wait_count("error", 1)
     code, message = events.of("error")[0]
@@ -181,7 +181,7 @@ def test_read_failures_give_one_error_then_next_placement_works(sim: SimulatedRe
 def test_bad_check_digit_card_is_refused_once(sim: SimulatedReader, make_reader: MakeReader) -> None:
     reader, events = make_reader(sim.path)
     reader.start()
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     sim.place_card("resident-bad-check-digit")
     assert events.wait_count("error", 1)
     assert events.of("error")[0][0] == "check_digit" and _cards(events) == []
@@ -191,7 +191,7 @@ def test_unplug_then_replug_recovers_without_leaks(sim: SimulatedReader, make_re
     threads_before = threading.active_count()
     reader, events = make_reader(sim.path)
     reader.start()
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     sim.place_card(0)
     assert events.wait_count("card", 1)
     fds_online = _fds()
@@ -215,7 +215,7 @@ def test_start_stop_cycles_leak_nothing(sim: SimulatedReader) -> None:
     for _ in range(5):
         reader = IdCardReader(ReaderSettings(port=sim.path, poll_interval_s=0.05))
         reader.start()
-        reader.arm()
+        reader.arm(accept_placed_card=True)
         sim.place_card(0)
         assert _wait(lambda r=reader: r.stats.reads == 1)
         reader.stop()
@@ -237,7 +237,7 @@ def test_auto_finds_the_reader_by_usb_id(sim: SimulatedReader, make_reader: Make
     ports = [PortInfo("/dev/does-not-exist", 0x1234, 0x5678, "modem"), PortInfo(sim.path, 0x1A86, 0x7523, "CH340")]
     reader, events = make_reader("auto", port_lister=lambda: ports)
     reader.start()
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     sim.place_card(0)
     assert events.wait_count("card", 1)
 
@@ -277,7 +277,7 @@ def test_sim_port_runs_the_simulator_in_process(make_reader: MakeReader) -> None
     reader, events = make_reader("sim")
     assert reader.simulator is not None
     reader.start()
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     reader.simulator.place_card("permit-hk")
     assert events.wait_count("card", 1)
     link_dir = os.path.dirname(reader.simulator.path)
@@ -303,7 +303,7 @@ def test_configured_photo_decoder_is_used_and_leaves_nothing_on_disk(sim: Simula
                       "pathlib.Path(sys.argv[2]).write_bytes(b'BM' + pathlib.Path(sys.argv[1]).read_bytes()[:4])\n")
     reader, events = make_reader(sim.path, photo_decoder=f"{sys.executable} {script} {{in}} {{out}} {log_file}")
     reader.start()
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     sim.place_card(0)
     assert events.wait_count("card", 1)
     card = _cards(events)[0]
@@ -314,7 +314,7 @@ def test_configured_photo_decoder_is_used_and_leaves_nothing_on_disk(sim: Simula
 def test_no_photo_decoder_means_no_image(sim: SimulatedReader, make_reader: MakeReader) -> None:
     reader, events = make_reader(sim.path)
     reader.start()
-    reader.arm()
+    reader.arm(accept_placed_card=True)
     sim.place_card(0)
     assert events.wait_count("card", 1)
     assert _cards(events)[0].photo_image is None and len(_cards(events)[0].photo) == 1024
@@ -328,7 +328,7 @@ def test_a_second_opener_cannot_steal_the_port(sim: SimulatedReader, make_reader
     second.start()
     assert second_events.wait_count("error", 1)
     assert second_events.of("error")[0][0] == "port_busy" and not second.online
-    first.arm()
+    _arm_on_empty_slot(first, sim, first_events)
     sim.place_card(0)
     assert first_events.wait_count("card", 1)
 
@@ -345,3 +345,41 @@ def test_simulator_leaves_no_temp_dir_or_fd_behind() -> None:
     assert os.path.islink(sim.path) and set(glob.glob(pattern)) != dirs_before
     sim.stop()
     assert set(glob.glob(pattern)) == dirs_before and _fds() == fds_before
+
+
+def test_a_card_left_on_the_reader_is_not_read_into_the_next_session(sim: SimulatedReader,
+                                                                      make_reader: MakeReader) -> None:
+    """Citizen A's card stays on the reader after A's session; B consents: A's card must not become B's."""
+    reader, events = make_reader(sim.path)
+    reader.start()
+    _online(reader, events)
+    _arm_on_empty_slot(reader, sim, events)
+    sim.place_card("resident-basic")
+    assert events.wait_count("card", 1)        # A's read
+    reader.disarm()                              # A's session ends; the card stays where it is
+    reader.arm()                                 # B consents
+    assert events.wait_for(lambda: "card_left" in [e[0] for e in events.of("error")])
+    assert len(_cards(events)) == 1              # A's card was not read again
+    finds = sim.requests["2001"]
+    sim.remove_card()                            # lifted ...
+    assert events.wait_for(lambda: sim.requests["2001"] > finds + ABSENT_POLLS_FOR_REMOVAL, 10)
+    sim.place_card("resident-basic")             # ... and placed again: now it is a new placement
+    assert events.wait_count("card", 2)
+
+
+def test_a_card_lying_there_at_start_is_not_read_until_placed_again(sim: SimulatedReader,
+                                                                     make_reader: MakeReader) -> None:
+    sim.place_card("resident-basic")             # left over from before a crash-restart
+    reader, events = make_reader(sim.path)
+    reader.start()
+    _online(reader, events)
+    reader.arm()
+    assert events.wait_for(lambda: "card_left" in [e[0] for e in events.of("error")])
+    assert _cards(events) == []
+
+
+def _arm_on_empty_slot(reader: IdCardReader, sim: SimulatedReader, events: Any) -> None:
+    """Arm, then wait for the reader's first look at the (empty) slot, as a citizen's hand takes longer."""
+    finds = sim.requests["2001"]
+    reader.arm()
+    assert events.wait_for(lambda: sim.requests["2001"] > finds)

@@ -112,6 +112,10 @@ def test_consent_then_card_identifies_and_moves_on_with_nothing_left_after_the_s
 
         kiosk.tap(screen.consent)
         assert kiosk.reader.armed
+        # It lay there before this citizen consented: maybe someone else's. Lift it and place it again.
+        qtbot.waitUntil(lambda: "感应区上已有一张证件" in kiosk.texts(), timeout=10_000)
+        assert kiosk.ctx.session.identity is None
+        kiosk.place_card("resident-basic")
         qtbot.waitUntil(lambda: kiosk.ctx.session.identity is not None, timeout=10_000)
         shown = kiosk.texts()
         assert mask_name(BASIC["name"]) in shown and mask_id_number(BASIC["id_number"]) in shown
@@ -146,7 +150,7 @@ def test_expired_and_bad_check_digit_cards_are_refused_and_cancel_disarms(
     with kiosk_with_next(qtbot, journey_central, tmp_path, monkeypatch) as kiosk:
         screen = open_identify(kiosk)
         kiosk.tap(screen.consent)
-        kiosk.reader.place_simulated_card("resident-expired")
+        kiosk.place_card("resident-expired")
         qtbot.waitUntil(lambda: "您的证件已过期，请到窗口办理" in kiosk.texts(), timeout=10_000)
         assert kiosk.ctx.session.identity is None and kiosk.screen == "identify"
         assert CARDS["resident-expired"].fields["name"] not in kiosk.texts()
@@ -158,7 +162,7 @@ def test_expired_and_bad_check_digit_cards_are_refused_and_cancel_disarms(
         screen = open_identify(kiosk)    # a new consent reads whatever is on the reader now
         assert not kiosk.reader.armed
         kiosk.tap(screen.consent)
-        kiosk.reader.place_simulated_card("resident-bad-check-digit")
+        kiosk.place_card("resident-bad-check-digit")
         qtbot.waitUntil(lambda: "无法识别此证件，请重新放置或到窗口办理" in kiosk.texts(), timeout=10_000)
         assert kiosk.ctx.session.identity is None and kiosk.screen == "identify"
 
@@ -219,7 +223,7 @@ def test_without_manual_entry_the_offline_reader_only_offers_staff(
         assert not screen.manual_button.isVisible()
         kiosk.reader.simulator.replug()
         qtbot.waitUntil(lambda: "正在等待读卡" in kiosk.texts(), timeout=10_000)   # back by itself
-        kiosk.reader.place_simulated_card("resident-basic")
+        kiosk.place_card("resident-basic")
         kiosk.wait_screen("help_request")
 
         screen = open_identify(kiosk)          # Home while waiting for a card ends the session and disarms

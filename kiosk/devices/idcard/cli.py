@@ -148,7 +148,7 @@ def cmd_read_card(args: argparse.Namespace) -> int:
                 continue
             if kind == "online" and value:
                 online = True
-                reader.arm()
+                reader.arm(accept_placed_card=True)
                 print("请将身份证放在感应区 / place the card on the reader", file=sys.stderr)
             elif kind == "card":
                 _print_card(value, as_json=args.json, full=args.full)

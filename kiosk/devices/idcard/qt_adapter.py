@@ -71,8 +71,8 @@ class IdCardReaderAdapter(QObject):
     def stop(self) -> None:
         self._reader.stop()
 
-    def arm(self) -> None:
-        self._reader.arm()
+    def arm(self, *, accept_placed_card: bool = False) -> None:
+        self._reader.arm(accept_placed_card=accept_placed_card)
 
     def disarm(self) -> None:
         self._reader.disarm()

@@ -52,6 +52,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "The device on this port does not speak the ID-card reader protocol; call staff"),
     "port_busy": ("读卡器端口被其他程序占用，请联系工作人员", "The reader's port is in use by another program; call staff"),
     "port_error": ("无法打开读卡器端口，请联系工作人员", "Cannot open the reader's port; call staff"),
+    "card_left": ("读卡区已有一张证件：如果是您的，请拿起后重新放置；如果不是，请交给工作人员",
+                  "A card is already on the reader: if it is yours, lift it and place it again; if not, "
+                  "please hand it to staff"),
     "offline": ("读卡器已断开，请联系工作人员", "The ID-card reader went offline; call staff"),
     "read_failed": ("读卡失败，请重新放卡", "Read failed; place the card again"),
     "sam_fault": ("读卡模块故障，请联系工作人员", "The reader's SAM module reports a fault; call staff"),
@@ -225,7 +228,12 @@ class IdCardReader:
         self._rx = codec.FrameReceiver()
         self._online = False
         self._misses = 0
-        self._consumed = False  # the card on the reader was already read (once per placement)
+        # The card on the reader was already read (once per placement). It starts True and survives arm(),
+        # sessions and reconnects: a card is read only after the reader has seen the slot empty, so a card
+        # left behind by one citizen is never read into the next citizen's session.
+        self._consumed = True
+        self._told_left_behind = False
+        self._first_poll = False
         self._absent = 0
         self._last_conn_error: str | None = None
         self.stats = _Stats()
@@ -275,10 +283,17 @@ class IdCardReader:
         if self._own_simulator and self.simulator is not None:
             self.simulator.stop()
 
-    def arm(self) -> None:
-        """Start polling for a card (privacy rule 3: only after the citizen has seen the notice)."""
-        self._consumed = False
-        self._absent = 0
+    def arm(self, *, accept_placed_card: bool = False) -> None:
+        """Start polling for a card (privacy rule 3: only after the citizen has seen the notice).
+
+        By default a card already lying on the reader is not read until it is lifted and placed again: it may
+        be the previous citizen's. Technician tools (read-card) accept it with accept_placed_card=True.
+        """
+        self._told_left_behind = False
+        self._first_poll = True  # one empty answer right after arming is enough to trust the slot is empty
+        if accept_placed_card:
+            self._consumed = False
+            self._absent = 0
         self._armed.set()
         self._wake.set()
 
@@ -414,7 +429,9 @@ class IdCardReader:
 
     def _drop(self) -> None:
         self._close()
-        self._consumed = False  # the card may be gone by the time we are back
+        # Armed: the citizen in front is mid-read, the card there is theirs: read it once back. Disarmed:
+        # unknown whose card lies there when the reader is back: wait until the slot is seen empty.
+        self._consumed = not self._armed.is_set()
         self._absent = 0
         if not self._stop.is_set():
             self._set_online(False)
@@ -448,16 +465,23 @@ class IdCardReader:
         reply = self._request(codec.find_card(), SHORT_TIMEOUT_S)
         if reply is None:
             return
+        first, self._first_poll = self._first_poll, False
         if reply.sw3 != Sw3.FIND_SUCCESS:
             self._absent += 1
-            if self._absent >= ABSENT_POLLS_FOR_REMOVAL and self._consumed:
+            if self._consumed and (first or self._absent >= ABSENT_POLLS_FOR_REMOVAL):
                 log.info("ID card removed")
                 self._consumed = False
             return
         self._absent = 0
         if self._consumed:
-            return  # still the same placement: read once only
+            # Still the same placement: read once only. If this citizen has not seen it read, the card may be
+            # someone else's: say so once (the screen asks to lift it and place it again).
+            if not self._told_left_behind:
+                self._told_left_behind = True
+                self._error("card_left", MESSAGES["card_left"][0])
+            return
         self._consumed = True
+        self._told_left_behind = True  # this placement belongs to this session: no "card left" notice for it
         self._read_placed_card(started)
 
     def _read_placed_card(self, started: float) -> None:
