@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import requests
-from conftest import CentralProcess
+from api_support import CentralProcess
 
 from kiosk.api.catalogue_sync import sync_catalogue
 from kiosk.api.client import CentralClient

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from conftest import DEMO_ID, DEMO_SECRET, CentralProcess, case_payload
+from api_support import DEMO_ID, DEMO_SECRET, CentralProcess, case_payload
 
 from kiosk.api import errors, signing
 from kiosk.api.client import CentralClient, new_idempotency_key

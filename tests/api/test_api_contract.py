@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from conftest import REPO
+from api_support import REPO
 
 from kiosk.api import models as m
 from kiosk.api.client import CentralClient

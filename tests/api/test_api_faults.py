@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import requests
-from conftest import DEMO_ID, DEMO_SECRET, CentralProcess, case_payload, wait_until
+from api_support import DEMO_ID, DEMO_SECRET, CentralProcess, case_payload, wait_until
 from helpers.fault_proxy import FaultProxy
 
 from kiosk.api import signing

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, CentralProcess, case_payload
+from api_support import REPO, CentralProcess, case_payload
 from helpers.fault_proxy import FaultProxy
 
 from kiosk.api.client import CentralClient

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, CentralProcess, case_payload, unique_prefix
+from api_support import REPO, CentralProcess, case_payload, unique_prefix
 
 from kiosk.api.client import CentralClient
 from kiosk.api.outbox import Outbox
