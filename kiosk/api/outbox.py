@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import queue
 import re
@@ -34,6 +35,8 @@ from kiosk.api.errors_storage import KeyFileError, StorageError
 from kiosk.api.keyfile import load_or_create_key
 
 __all__ = ["KINDS", "KeyFileError", "Outbox", "OutboxRecord", "PendingItem", "StorageError"]
+
+log = logging.getLogger("kiosk.api.outbox")
 
 KINDS = ("case", "evaluation", "help_request")
 OUTBOX_FILE = "outbox.sqlite3"
@@ -137,6 +140,7 @@ class Outbox:
         self._jobs: queue.SimpleQueue[tuple[Callable[[sqlite3.Connection], Any], Future[Any]] | None] = queue.SimpleQueue()
         self._closed = False
         self._listeners: list[Callable[[OutboxRecord], None]] = []
+        self._storage_handlers: list[Callable[[StorageError], None]] = []
         self._stats_lock = threading.Lock()
         self._depth = 0
         self._oldest: datetime | None = None
@@ -224,8 +228,13 @@ class Outbox:
             return fut.result()
         except (sqlite3.Error, OSError) as exc:
             err = _storage_error(exc)
-            if self._on_storage_error is not None:
-                self._on_storage_error(err)
+            log.error("outbox storage error: %s", err.code)
+            for handler in [self._on_storage_error, *self._storage_handlers]:
+                if handler is not None:
+                    try:
+                        handler(err)
+                    except Exception:  # the caller still gets the StorageError
+                        log.exception("storage error handler failed")
             raise err from exc
 
     @staticmethod
@@ -290,12 +299,19 @@ class Outbox:
 
         record = self._call(lambda conn: self._tx(conn, insert))
         for listener in list(self._listeners):
-            listener(record)  # e.g. wakes the sync worker; must not block
+            try:
+                listener(record)  # e.g. wakes the sync worker; must not block
+            except Exception as exc:  # noqa: BLE001 - the record IS committed: never report it as failed
+                log.error("outbox listener failed after enqueue of %s: %s", record.local_ref, type(exc).__name__)
         return record
 
     def add_listener(self, callback: Callable[[OutboxRecord], None]) -> None:
         """Call `callback(record)` after every committed enqueue (on the caller's thread)."""
         self._listeners.append(callback)
+
+    def add_storage_error_handler(self, handler: Callable[[StorageError], None]) -> None:
+        """Also call `handler(err)` on every StorageError (the GUI shows out-of-service and alerts ops)."""
+        self._storage_handlers.append(handler)
 
     def remove_listener(self, callback: Callable[[OutboxRecord], None]) -> None:
         if callback in self._listeners:

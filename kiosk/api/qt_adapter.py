@@ -61,8 +61,8 @@ class ApiSignals(QObject):
                 "on_online": self.report_online, "on_depth": self.report_depth}
 
     def watch_outbox(self, outbox: Outbox) -> Callable[[OutboxRecord], None]:
-        """Emit the depth after each enqueue (runs on the enqueuing worker thread). Returns the listener,
-        for outbox.remove_listener()."""
+        """Emit the depth after each enqueue (runs on the enqueuing worker thread) and `storage_failed` on
+        any outbox disk-full / I/O error. Returns the enqueue listener, for outbox.remove_listener()."""
 
         def _enqueued(_record: OutboxRecord) -> None:
             try:
@@ -71,5 +71,6 @@ class ApiSignals(QObject):
                 self.report_storage_error(err)
 
         outbox.add_listener(_enqueued)
+        outbox.add_storage_error_handler(self.report_storage_error)
         self.report_depth(outbox.depth())
         return _enqueued

@@ -239,3 +239,31 @@ def test_depth_and_oldest_never_wait_for_the_writer(paths: tuple[Path, Path]) ->
         assert not stuck and answers == [1, rec.created_at]
         ob.mark_acked(rec.seq, "LY1")
         assert ob.depth() == 0 and ob.oldest() is None
+
+
+def test_a_failing_listener_never_turns_a_committed_enqueue_into_an_error(paths: tuple[Path, Path]) -> None:
+    with Outbox(*paths) as ob:
+        def broken(_record: object) -> None:
+            raise RuntimeError("GUI went away")
+
+        ob.add_listener(broken)
+        rec = ob.enqueue("case", PERSONAL)
+        assert ob.lookup(rec.local_ref) is not None and ob.depth() == 1
+
+
+@pytest.mark.gui
+def test_storage_errors_reach_the_gui_as_a_signal(qtbot: object, paths: tuple[Path, Path]) -> None:
+    from kiosk.api.qt_adapter import ApiSignals
+
+    signals = ApiSignals()
+    codes: list[str] = []
+    signals.storage_failed.connect(codes.append)
+    with Outbox(*paths) as ob:
+        listener = signals.watch_outbox(ob)
+        pages = ob._call(lambda c: c.execute("PRAGMA page_count").fetchone()[0])
+        ob._call(lambda c: c.execute(f"PRAGMA max_page_count={pages}"))
+        with pytest.raises(StorageError):
+            ob.enqueue("case", {"blob": "z" * 50000})
+        ob.remove_listener(listener)
+    assert codes == ["disk_full"]
+    signals.deleteLater()
