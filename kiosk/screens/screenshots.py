@@ -64,7 +64,7 @@ VARIANTS = [(orientation, language, elderly)
 
 
 def render_all(config: KioskConfig, out: str | os.PathLike[str], *, only: set[str] | None = None,
-               scale: float = 1.0) -> list[Path]:
+               scale: float = 1.0, variants: list[tuple[str, str, bool]] | None = None) -> list[Path]:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
@@ -87,7 +87,7 @@ def render_all(config: KioskConfig, out: str | os.PathLike[str], *, only: set[st
         written.append(path)
 
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as data:
-        for orientation, language, elderly in VARIANTS:
+        for orientation, language, elderly in variants or VARIANTS:
             size = PORTRAIT if orientation == "portrait" else LANDSCAPE
             suffix = f"{orientation}_{language}_{'elderly' if elderly else 'normal'}"
             for name, step in collect_plan().items():

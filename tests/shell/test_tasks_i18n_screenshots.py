@@ -69,13 +69,27 @@ def test_every_text_in_the_code_has_an_english_translation(tmp_path: Path) -> No
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.gui
-def test_screenshots_cover_every_variant_at_the_exact_screen_size(qtbot: QtBot, tmp_path: Path) -> None:
-    from kiosk.screens.screenshots import VARIANTS, collect_plan, render_all
+def check_screenshots(tmp_path: Path, variants: list[tuple[str, str, bool]]) -> None:
+    from kiosk.screens.screenshots import collect_plan, render_all
 
-    written = render_all(load_config(EMBEDDED_DEMO_CONFIG), tmp_path)
-    assert len(written) == len(collect_plan()) * len(VARIANTS) + 2  # + out-of-service in both orientations
+    written = render_all(load_config(EMBEDDED_DEMO_CONFIG), tmp_path, variants=variants)
+    out_of_service = sum(1 for _, language, elderly in variants if language == "zh_CN" and not elderly)
+    assert len(written) == len(collect_plan()) * len(variants) + out_of_service
     for path in written:
         image = QImage(str(path))
         expected = (1080, 1920) if "portrait" in path.name else (1920, 1080)
         assert (image.width(), image.height()) == expected, path.name
+
+
+@pytest.mark.gui
+def test_every_screen_renders_at_the_exact_screen_size(qtbot: QtBot, tmp_path: Path) -> None:
+    """Two contrasting variants in the quick run; all eight in the slow one."""
+    check_screenshots(tmp_path, [("portrait", "zh_CN", False), ("landscape", "en", True)])
+
+
+@pytest.mark.gui
+@pytest.mark.slow
+def test_screenshots_cover_every_variant_at_the_exact_screen_size(qtbot: QtBot, tmp_path: Path) -> None:
+    from kiosk.screens.screenshots import VARIANTS
+
+    check_screenshots(tmp_path, VARIANTS)

@@ -154,11 +154,24 @@ def test_language_and_elderly_switches_rebuild_the_screen(built: Built) -> None:
     assert ctx.session.language == "zh_CN" and not ctx.session.elderly_mode and "办事指南" in texts(built)
 
 
-def test_unbuilt_journeys_say_so(built: Built) -> None:
+def test_a_journey_not_offered_here_says_so(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    import kiosk.screens.home as home_module
+
+    journeys = tuple(dataclasses.replace(j, built=False) if j.key == "intermediary" else j
+                     for j in home_module.JOURNEYS)
+    monkeypatch.setattr(home_module, "JOURNEYS", journeys)
+    built = build_window(load_config(EMBEDDED_DEMO_CONFIG), size=PORTRAIT, data_dir=tmp_path)
+    qtbot.addWidget(built.window)
+    built.window.show()
     home = built.window.current_screen
+    assert home.tiles["intermediary"].badge.text() == "建设中"
     QTest.mouseClick(home.tiles["intermediary"], Qt.MouseButton.LeftButton)
     assert built.ctx.router.current.screen == "coming_soon"
     assert "暂未开通" in texts(built) and "中介超市" in texts(built)
+    built.ctx.admin_mode = True
+    built.window._allow_close = True  # noqa: SLF001
 
 
 @pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE])
