@@ -27,6 +27,25 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings(db_url=url)
 
 
+def _exit_with_parent() -> None:
+    """CENTRAL_PARENT_PID=<pid>: stop (SIGTERM, graceful) when that process is gone, so a test run or a
+    demo that dies abruptly leaves no orphan server holding its port and database."""
+    import signal
+    import threading
+    import time
+
+    wanted = os.environ.get("CENTRAL_PARENT_PID", "")
+    if not wanted.isdigit():
+        return
+
+    def watch() -> None:
+        while os.getppid() == int(wanted):
+            time.sleep(1.0)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -55,6 +74,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.ssl_cert_reqs is not None:
         ssl["ssl_cert_reqs"] = args.ssl_cert_reqs
     bind = {"fd": args.fd} if args.fd is not None else {"host": args.host, "port": args.port}
+    _exit_with_parent()
     uvicorn.run("central.app:create_app_from_env", factory=True, workers=args.workers,
                 log_level=args.log_level, proxy_headers=args.proxy_headers,
                 forwarded_allow_ips=args.forwarded_allow_ips,

@@ -90,7 +90,9 @@ class CentralServer:
         engine.dispose()
 
     def start(self, timeout: float = 60.0) -> None:
+        # CENTRAL_PARENT_PID: the server stops itself if this test process dies (no orphans after a crash).
         env = dict(os.environ, CENTRAL_DB_URL=self.db_url, CENTRAL_ADMIN_TOKEN=self.admin_token,
+                   CENTRAL_PARENT_PID=str(os.getpid()),
                    CENTRAL_TEST_HOOKS="1" if self.test_hooks else "0", **self.extra_env)
         with self.log_path.open("ab") as log:
             self.proc = subprocess.Popen(
