@@ -8,6 +8,7 @@ Masked applicant fields are what the server sends: the client never receives unm
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -56,12 +57,17 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
     return value
 
 
+@functools.cache
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
 def from_json(cls: type[T], data: Any, where: str = "") -> T:
     """Build dataclass `cls` from a JSON object (pure)."""
     where = where or cls.__name__
     if not isinstance(data, dict):
         raise BadResponse(f"{where} should be an object")
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]  # classes are hashable
     kwargs: dict[str, Any] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name == "raw":
