@@ -32,21 +32,16 @@ def _region_name(conn: Connection, code: str) -> str | None:
     return conn.execute(select(t.regions.c.name).where(t.regions.c.code == code)).scalar()
 
 
-def village_office(conn: Connection, village_code: str) -> str:
-    town = _region_name(conn, village_code[:9]) or "乡镇"
-    village = _region_name(conn, village_code) or "村"
-    return f"{town}{village}便民服务站"
-
-
 def township_office(conn: Connection, town_code: str) -> str:
     return f"{_region_name(conn, town_code) or '乡镇'}便民服务中心"
 
 
 def route_case(conn: Connection, region_code: str, levels: list[str], department: str) -> Routing:
     """Pick the route and its three offices (accept, review, handover); one query for the region names."""
-    wanted = {region_code[:9], region_code} if len(region_code) >= 9 else set()
-    names = dict(conn.execute(select(t.regions.c.code, t.regions.c.name).where(t.regions.c.code.in_(wanted))).tuples().all()) \
-        if wanted else {}
+    names: dict[str, str] = {}
+    if len(region_code) >= 9:
+        query = select(t.regions.c.code, t.regions.c.name).where(t.regions.c.code.in_({region_code[:9], region_code}))
+        names = {code: name for code, name in conn.execute(query)}
     town_name = names.get(region_code[:9])
     if len(region_code) == 12 and "village" in levels and region_code in names and town_name:
         village = f"{town_name}{names[region_code]}便民服务站"
