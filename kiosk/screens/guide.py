@@ -222,9 +222,9 @@ def time_limit_text(view: GuideView) -> str:
     """Chinese, as printed: 法定时限 and 承诺时限 (即办 when promised in 0 days)."""
     if view.promised_days is None:
         return view.time_text
-    promised = "即办（当场办结）" if view.promised_days == 0 else f"承诺{view.promised_days}个工作日"
-    statutory = f"法定{view.statutory_days}个工作日" if view.statutory_days else "法定时限：无明确规定"
-    return f"{statutory}；{promised}"
+    from kiosk.devices.printer.receipts import time_limit_text as words
+
+    return words(view.statutory_days, view.promised_days)
 
 
 def print_document(view: GuideView, site_name: str, terminal_id: str, now: datetime | None = None) -> Any:
@@ -237,29 +237,13 @@ def print_document(view: GuideView, site_name: str, terminal_id: str, now: datet
         conditions="；".join(view.conditions) or "无",
         materials=tuple(r.GuideMaterial(m.name, m.form, m.count, m.source or "申请人自备", m.electronic)
                         for m in view.materials),
-        process=view.process or ("咨询窗口",), statutory_days=view.statutory_days or 0,
-        promised_days=view.promised_days or 0, fee=fee or "不收费", locations="；".join(view.locations),
+        process=view.process or ("咨询窗口",), statutory_days=view.statutory_days,
+        promised_days=view.promised_days, fee=fee or "不收费", locations="；".join(view.locations),
         hours=view.hours, consult_phone=view.consult_phone, complaint_phone=view.complaint_phone,
         visits=view.visits if view.visits is not None else 1,
         result_delivery="；".join(x for x in (view.result, view.delivery) if x),
         guide_url=view.url, footer=r.Footer(site_name, terminal_id, now or datetime.now()))
-    doc = r.service_guide(data)
-    return _with_time_limit(doc, time_limit_text(view))
-
-
-def _with_time_limit(doc: Any, text: str) -> Any:
-    """service_guide prints "法定N个工作日，承诺M个工作日" from two ints; many items have no statutory limit
-    (null) or are done on the spot (0): print the same words the screen shows instead of "法定0个工作日"."""
-    import dataclasses
-
-    from kiosk.devices.printer.document import Text
-
-    ops = list(doc.ops)
-    for i, op in enumerate(ops[:-1]):
-        if isinstance(op, Text) and op.text.startswith("6. ") and isinstance(ops[i + 1], Text):
-            ops[i + 1] = dataclasses.replace(ops[i + 1], text=text)
-            break
-    return dataclasses.replace(doc, ops=tuple(ops))
+    return r.service_guide(data)
 
 
 def can_apply_here(item: Any, view: GuideView | None, site: Any) -> bool:

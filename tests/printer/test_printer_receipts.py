@@ -34,7 +34,7 @@ EXPECTED: dict[str, tuple[list[str], str]] = {
     "guide": (["办事指南", "1. 事项名称和编码", "2. 设定依据", "3. 受理条件", "4. 申请材料（请对照勾选）",
                "5. 办理流程", "6. 办理时限", "7. 收费标准及依据", "8. 办理地点", "9. 办理时间", "10. 咨询电话",
                "11. 监督投诉电话", "12. 到现场次数", "13. 办理结果及送达方式", "申请 → 受理 → 审核 → 制证 → 领取",
-               "法定20个工作日，承诺5个工作日"],
+               "法定20个工作日；承诺5个工作日"],
               "https://zw.liuyang.example/g/430181-GG-0042-001"),
     "progress": (["办件进度", "当前状态：审核中", "2026-11-26 10:05  已受理", "  集里街道便民服务中心：材料齐全，审核中"],
                  "https://zw.liuyang.example/c/LY20261126-000123"),
@@ -169,3 +169,11 @@ def test_token_stream_has_only_known_commands() -> None:
     for kind in KINDS:
         kinds = {t.kind for t in tokenize(encode_document(sample_document(kind, settings), settings.encode_options).data)}
         assert kinds <= {"init", "align", "bold", "size", "chinese_on", "chinese_off", "raster", "cut", "lf", "text"}
+
+
+def test_guide_time_limits_in_words() -> None:
+    from kiosk.devices.printer.receipts import time_limit_text
+
+    assert time_limit_text(20, 5) == "法定20个工作日；承诺5个工作日"
+    assert time_limit_text(None, 5) == "法定时限：无明确规定；承诺5个工作日"
+    assert time_limit_text(0, 0) == "法定时限：无明确规定；即办（当场办结）"

@@ -207,8 +207,8 @@ class ServiceGuideData:
     conditions: str                         # 3 受理条件
     materials: tuple[GuideMaterial, ...]    # 4 申请材料
     process: tuple[str, ...]                # 5 办理流程
-    statutory_days: int                     # 6 办理时限 (法定)
-    promised_days: int                      #   (承诺)
+    statutory_days: int | None              # 6 办理时限 (法定; None: the law sets none)
+    promised_days: int | None               #   (承诺; 0: 即办, done on the spot)
     fee: str                                # 7 收费标准及依据
     locations: str                          # 8 办理地点
     hours: str                              # 9 办理时间
@@ -218,6 +218,15 @@ class ServiceGuideData:
     result_delivery: str                    # 13 办理结果及送达方式
     guide_url: str                          # QR payload: the full guide online
     footer: Footer
+
+
+def time_limit_text(statutory_days: int | None, promised_days: int | None) -> str:
+    """法定 and 承诺 time limits in words, the same on screen and on paper (never "法定0个工作日")."""
+    statutory = f"法定{statutory_days}个工作日" if statutory_days else "法定时限：无明确规定"
+    if promised_days is None:
+        return statutory
+    promised = "即办（当场办结）" if promised_days == 0 else f"承诺{promised_days}个工作日"
+    return f"{statutory}；{promised}"
 
 
 def service_guide(data: ServiceGuideData) -> Document:
@@ -240,7 +249,7 @@ def service_guide(data: ServiceGuideData) -> Document:
             ops.append(Text(f"[  ] {m.name}：{m.form}{m.copies}份（{m.source}）", indent=5))
     ops.append(Text("5. 办理流程", bold=True))
     ops.append(Text(" → ".join(data.process)))
-    section(6, "办理时限", f"法定{data.statutory_days}个工作日，承诺{data.promised_days}个工作日")
+    section(6, "办理时限", time_limit_text(data.statutory_days, data.promised_days))
     section(7, "收费标准及依据", data.fee)
     section(8, "办理地点", data.locations)
     section(9, "办理时间", data.hours)
