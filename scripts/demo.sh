@@ -8,5 +8,6 @@ bash scripts/setup.sh
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   exec .venv/bin/python -m kiosk demo --windowed "$@"
 fi
-echo "demo: no display here; running on a virtual screen (Xvfb). Screenshots: var/demo-screens/"
+echo "demo: no display here; running on a virtual screen (Xvfb): receipts' previews go to var/receipts/,"
+echo "      pictures of every screen are in docs/screenshots/ (kiosk screenshot --out DIR makes new ones)"
 exec xvfb-run -a -s "-screen 0 1080x1920x24" .venv/bin/python -m kiosk demo "$@"
