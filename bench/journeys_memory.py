@@ -1,0 +1,353 @@
+"""Peak memory after each journey once, the Pinyin keyboard loaded: the kiosk against a bare window with the
+embedded Pinyin keyboard alone, and against the same screens as a web page in Chromium (bench/chromium_peer/).
+
+    .venv/bin/python bench/journeys_memory.py [--runs 3] [--no-chromium]
+
+Each run is a fresh process per kind (kiosk / bare+keyboard), alternating. The kiosk run drives the REAL
+window and Services (tests/helpers/kiosk_app.py) against the reference central service on loopback, the
+simulated reader over a pty and the simulated printer, by taps like a citizen, reusing the journey tests'
+own helpers (tests/journeys/test_*.py), and reads /proc/self/smaps_rollup after each journey; the peak is
+VmHWM (RSS) and the highest PSS sampled. This module also holds the driver used by bench/soak.py.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+for extra in (str(ROOT), str(ROOT / "tests")):
+    if extra not in sys.path:
+        sys.path.insert(0, extra)
+
+
+# ---- memory ---------------------------------------------------------------------------------------------
+
+def smaps(pid: int | str = "self") -> dict[str, int]:
+    """Rss and Pss in kB of one process (smaps_rollup), plus VmHWM (peak RSS) from status."""
+    values: dict[str, int] = {}
+    with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+        for line in handle:
+            key, _, rest = line.partition(":")
+            if key in ("Rss", "Pss"):
+                values[key] = int(rest.split()[0])
+    with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmHWM:"):
+                values["VmHWM"] = int(line.split()[1])
+    return values
+
+
+# ---- a qtbot without pytest -----------------------------------------------------------------------------
+
+class Bot:
+    """What tests/helpers/kiosk_app.py and the journey helpers need of pytest-qt's qtbot."""
+
+    def addWidget(self, widget: Any) -> None:
+        self._widget = widget
+
+    def waitUntil(self, condition: Callable[[], Any], timeout: int = 5_000) -> None:
+        from PySide6.QtTest import QTest
+
+        deadline = time.monotonic() + timeout / 1000
+        while True:
+            try:
+                result = condition()
+            except AssertionError:
+                result = False
+            if result is None or result:
+                return
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"condition not met within {timeout} ms")
+            QTest.qWait(5)
+
+    def keyClicks(self, widget: Any, text: str) -> None:
+        from PySide6.QtTest import QTest
+
+        QTest.keyClicks(widget, text)
+
+
+@contextmanager
+def world(workdir: Path) -> Iterator[Any]:
+    """The real kiosk (window + Services) against a reference central service on loopback; yields the Kiosk."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import qt_app
+
+    qt_app()
+    from helpers.central_server import CentralServer
+    from helpers.kiosk_app import running_kiosk
+
+    with ExitStack() as stack:
+        server = stack.enter_context(CentralServer(workdir / "central"))
+        kiosk = stack.enter_context(running_kiosk(Bot(), server.url, workdir, voice={"enabled": False}))
+        kiosk.server = server
+        yield kiosk
+
+
+# ---- journeys, by taps (helpers from the journey tests) -------------------------------------------------
+
+def home(kiosk: Any) -> None:
+    """The citizen leaves: the session ends (wipe, screens dropped)."""
+    kiosk.window.end_session()
+    kiosk.wait_screen("home")
+
+
+def journey_guide(kiosk: Any, print_it: bool = True) -> None:
+    """办事指南: search by hanzi as typed on the keyboard, open the guide, print it."""
+    from journeys.test_guide import code_of, open_browse, open_detail_by_search
+
+    name = "老年人优待证办理"
+    screen = open_browse(kiosk)
+    detail = open_detail_by_search(kiosk, screen, name, code_of(kiosk, name))
+    kiosk.qtbot.waitUntil(lambda: detail.print_button.isEnabled() and detail.print_button.isVisible(),
+                          timeout=15_000)
+    if print_it:
+        before = len(kiosk.printed())
+        _press(kiosk, detail.print_button)
+        kiosk.qtbot.waitUntil(lambda: len(kiosk.printed()) > before, timeout=15_000)
+    home(kiosk)
+
+
+def journey_apply(kiosk: Any) -> str:
+    """我要办: search, identify with the card, form, materials, delivery, confirm, submitted, receipt printed."""
+    from journeys.test_apply import (
+        fill_form,
+        start_and_identify,
+        tap,
+        through_to_confirm,
+    )
+
+    before = len(kiosk.printed())
+    start_and_identify(kiosk, kiosk.qtbot)
+    fill_form(kiosk, kiosk.qtbot)
+    through_to_confirm(kiosk, kiosk.qtbot)
+    tap(kiosk, kiosk.window.current_screen.next)
+    kiosk.wait_screen("apply_done")
+    done = kiosk.window.current_screen
+    kiosk.qtbot.waitUntil(lambda: done.headline.text() in ("已提交", "已保存，联网后自动上传"), timeout=20_000)
+    number = done.number.text()
+    kiosk.qtbot.waitUntil(lambda: len(kiosk.printed()) > before and "请取走" in done.receipt.status.text(),
+                          timeout=15_000)
+    tap(kiosk, done.next)
+    kiosk.wait_screen("home")
+    return number
+
+
+def journey_case_lookup(kiosk: Any) -> None:
+    """办件查询 by card: identify, the list, the first case's detail, print the progress slip."""
+    from journeys.test_cases import identify, open_lookup, tap
+
+    lookup = open_lookup(kiosk)
+    tap(kiosk, lookup.by_card)
+    identify(kiosk, kiosk.qtbot, "case_list")
+    listing = kiosk.window.current_screen
+    kiosk.qtbot.waitUntil(lambda: bool(listing.buttons) or "没有" in kiosk.texts(), timeout=15_000)
+    if listing.buttons:
+        tap(kiosk, next(iter(listing.buttons.values())))
+        kiosk.wait_screen("case_detail")
+        detail = kiosk.window.current_screen
+        before = len(kiosk.printed())
+        _press(kiosk, detail.print_slip)
+        kiosk.qtbot.waitUntil(lambda: len(kiosk.printed()) > before, timeout=15_000)
+    home(kiosk)
+
+
+def journey_evaluation(kiosk: Any) -> None:
+    """好差评 of this visit: level, service by initials, tag, comment, submitted."""
+    from journeys.test_help import press, type_into
+
+    press(kiosk, kiosk.window.current_screen.tiles["evaluation"])
+    kiosk.wait_screen("evaluation")
+    screen = kiosk.window.current_screen
+    press(kiosk, screen.levels["非常满意"])
+    type_into(kiosk, screen.picker.search, "lnr")
+    kiosk.qtbot.waitUntil(lambda: bool(screen.picker.item_buttons), timeout=5_000)
+    press(kiosk, next(iter(screen.picker.item_buttons.values())))
+    press(kiosk, screen.tag_buttons["服务效率高"])
+    type_into(kiosk, screen.comment, "自助机很方便")
+    press(kiosk, screen.submit)
+    kiosk.wait_screen("evaluation_done")
+    done = kiosk.window.current_screen
+    kiosk.qtbot.waitUntil(lambda: done.status.text() in ("已提交", "已保存，联网后自动上传"), timeout=20_000)
+    press(kiosk, done.finish)
+    kiosk.wait_screen("home")
+
+
+def journey_open(tile: str) -> Callable[[Any], None]:
+    """Open a journey's first screen from its home tile and go home (journeys not driven end to end here)."""
+    def run(kiosk: Any) -> None:
+        _press(kiosk, kiosk.window.current_screen.tiles[tile])
+        kiosk.qtbot.waitUntil(lambda: kiosk.screen != "home", timeout=10_000)
+        home(kiosk)
+    run.__name__ = f"open_{tile}"
+    return run
+
+
+def _press(kiosk: Any, widget: Any) -> None:
+    from journeys.test_help import press
+
+    press(kiosk, widget)
+
+
+def load_keyboard(kiosk: Any) -> bool:
+    return bool(kiosk.window.keyboard.load())
+
+
+JOURNEYS: list[tuple[str, Callable[[Any], Any]]] = [
+    ("guide (search, guide, print)", journey_guide),
+    ("apply (identify, form, submit, receipt)", journey_apply),
+    ("case lookup (identify, list, detail, slip)", journey_case_lookup),
+    ("evaluation (rate this visit)", journey_evaluation),
+    ("appointment (first screen)", journey_open("appointment")),
+    ("help request (first screen)", journey_open("help_request")),
+    ("intermediary (first screen)", journey_open("intermediary")),
+]
+
+
+# ---- one measured process --------------------------------------------------------------------------------
+
+def child_kiosk() -> None:
+    with tempfile.TemporaryDirectory(prefix="kiosk-jmem-") as tmp, world(Path(tmp)) as kiosk:
+        report: dict[str, Any] = {"home": smaps()}
+        report["keyboard_loaded"] = load_keyboard(kiosk)
+        from PySide6.QtTest import QTest
+
+        QTest.qWait(1000)  # the panel renders
+        report["home+keyboard"] = smaps()
+        peak_pss = report["home+keyboard"]["Pss"]
+        for name, journey in JOURNEYS:
+            journey(kiosk)
+            sample = smaps()
+            peak_pss = max(peak_pss, sample["Pss"])
+            report[name] = sample
+        report["peak"] = {"VmHWM": smaps()["VmHWM"], "Pss": peak_pss}
+        print("RESULT " + json.dumps(report), flush=True)
+        os._exit(0)  # the services' threads and the central child are not part of this measurement
+
+
+def child_bare_keyboard() -> None:
+    """The floor: the bare window of bench/first_frame.py (same font) + the kiosk's own KeyboardDock loaded."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.screens.keyboard import enable_virtual_keyboard
+
+    enable_virtual_keyboard()
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import (
+        QApplication,
+        QLabel,
+        QLineEdit,
+        QMainWindow,
+        QPushButton,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    from kiosk.screens.keyboard import KeyboardDock
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    layout.addWidget(QLabel("您好，请选择要办理的事项"))
+    for text in ("办事指南", "我要办", "办件查询", "预约取号", "帮代办", "中介超市", "好差评"):
+        layout.addWidget(QPushButton(text))
+    edit = QLineEdit()
+    layout.addWidget(edit)
+    dock = KeyboardDock(body)
+    layout.addWidget(dock)
+    window.setCentralWidget(body)
+    window.setStyleSheet('* { font-family: "Noto Sans CJK SC"; font-size: 30px; }')
+    window.resize(1080, 1920)
+    window.show()
+    QTest.qWait(300)
+    loaded = dock.load()
+    edit.setFocus()
+    QTest.qWait(1000)
+    sample = smaps()
+    print("RESULT " + json.dumps({"keyboard_loaded": loaded, "peak": {"VmHWM": sample["VmHWM"],
+                                                                       "Pss": sample["Pss"]}}), flush=True)
+    app.quit()
+    os._exit(0)
+
+
+def run_child(kind: str, timeout_s: float = 600) -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
+    proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", kind], check=False,
+                          cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout_s)
+    for line in proc.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return dict(json.loads(line[7:]))
+    raise RuntimeError(f"{kind} run did not report (exit {proc.returncode}): {proc.stderr[-3000:]}")
+
+
+def mb(kb: float) -> str:
+    return f"{kb / 1024:.0f} MB"
+
+
+def spread(values: list[float]) -> str:
+    return f"median {mb(statistics.median(values))} (min {mb(min(values))}, max {mb(max(values))})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-chromium", action="store_true")
+    parser.add_argument("--json", type=Path, help="write the raw figures here")
+    parser.add_argument("--child", choices=("kiosk", "bare_keyboard"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child == "kiosk":
+        child_kiosk()
+        return 0
+    if args.child == "bare_keyboard":
+        child_bare_keyboard()
+        return 0
+    runs: dict[str, list[dict[str, Any]]] = {"bare_keyboard": [], "kiosk": []}
+    chromium: list[dict[str, Any]] = []
+    for _ in range(args.runs):
+        for kind in ("bare_keyboard", "kiosk"):
+            runs[kind].append(run_child(kind))
+        if not args.no_chromium:
+            sys.path.insert(0, str(HERE))
+            from chromium_peer.measure import measure as chromium_measure
+
+            chromium.append(chromium_measure())
+    print(f"peak memory after every journey once, keyboard loaded; {args.runs} runs, alternating, offscreen")
+    k_rss = [r["peak"]["VmHWM"] for r in runs["kiosk"]]
+    k_pss = [r["peak"]["Pss"] for r in runs["kiosk"]]
+    b_rss = [r["peak"]["VmHWM"] for r in runs["bare_keyboard"]]
+    b_pss = [r["peak"]["Pss"] for r in runs["bare_keyboard"]]
+    print(f"  bare window + Pinyin keyboard  peak RSS {spread(b_rss)}   PSS {spread(b_pss)}")
+    print(f"  kiosk, all journeys            peak RSS {spread(k_rss)}   PSS {spread(k_pss)}")
+    last = runs["kiosk"][-1]
+    for name, _ in JOURNEYS:
+        print(f"      after {name:45} RSS {mb(last[name]['Rss'])}  PSS {mb(last[name]['Pss'])}")
+    ratio_rss = statistics.median(k_rss) / statistics.median(b_rss)
+    ratio_pss = statistics.median(k_pss) / statistics.median(b_pss)
+    print(f"  ratio kiosk / bare+keyboard: RSS {ratio_rss:.2f}x, PSS {ratio_pss:.2f}x (target <= 1.15x)")
+    result: dict[str, Any] = {"runs": runs, "ratio_rss": ratio_rss, "ratio_pss": ratio_pss}
+    if chromium:
+        c_pss = [c["pss_kb"] for c in chromium]
+        print(f"  Chromium kiosk page (home + guide/form + JS keyboard), PSS over {chromium[-1]['processes']} "
+              f"processes {spread(c_pss)}")
+        ratio_c = statistics.median(k_pss) / statistics.median(c_pss)
+        print(f"  ratio kiosk PSS / Chromium PSS: {ratio_c:.2f}x (target <= 0.6x)")
+        result.update(chromium=chromium, ratio_chromium=ratio_c)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

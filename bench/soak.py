@@ -1,0 +1,163 @@
+"""7x24 soak: simulated citizen sessions through the REAL screens offscreen, against the reference central
+service, the simulated reader (pty) and the simulated printer (socket); reports the slope per 1,000
+sessions after warm-up of RSS, Python objects, QObjects/widgets, threads, file descriptors and WAL sizes.
+
+    .venv/bin/python bench/soak.py [--sessions 10000] [--minutes 20] [--warmup 20] [--json FILE]
+
+One session = guide (search, open, print) -> apply (identify with the card, form, submit, receipt) on even
+sessions or case lookup (identify, list, detail, slip) on odd ones -> evaluation (rate) -> the session ends
+(end_session after each journey, as the citizen's home tap does). It stops at --sessions or after --minutes,
+whichever comes first, and says exactly what ran. Target: flat; RSS growth under 5 MB over the run.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from journeys_memory import (
+    journey_apply,
+    journey_case_lookup,
+    journey_evaluation,
+    journey_guide,
+    load_keyboard,
+    smaps,
+    world,
+)
+
+
+def qobject_census() -> tuple[int, int]:
+    """(QApplication.allWidgets(), every QObject reachable from the application and its top-level widgets)."""
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    roots: list[QObject] = [app, *QApplication.topLevelWidgets()]
+    seen = {id(r) for r in roots}
+    count = len(roots)
+    for root in roots:
+        for child in root.findChildren(QObject):
+            if id(child) not in seen:
+                seen.add(id(child))
+                count += 1
+    return len(QApplication.allWidgets()), count
+
+
+def wal_bytes(data_dir: Path, name: str) -> int:
+    wal = data_dir / f"{name}-wal"
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def sample(kiosk: Any, session: int, started: float) -> dict[str, Any]:
+    gc.collect()
+    widgets, qobjects = qobject_census()
+    mem = smaps()
+    data_dir = Path(kiosk.ctx.config.storage.data_dir)
+    return {
+        "session": session, "t_s": round(time.monotonic() - started, 1),
+        "rss_kb": mem["Rss"], "pss_kb": mem["Pss"], "py_objects": len(gc.get_objects()),
+        "widgets": widgets, "qobjects": qobjects, "threads": threading.active_count(),
+        "os_threads": len(os.listdir("/proc/self/task")), "fds": len(os.listdir("/proc/self/fd")),
+        "outbox_wal": wal_bytes(data_dir, "outbox.sqlite3"), "catalogue_wal": wal_bytes(data_dir, "catalogue.sqlite3"),
+    }
+
+
+def slope_per_1000(points: list[tuple[float, float]]) -> float:
+    """Least-squares slope of value over session number, per 1,000 sessions."""
+    n = len(points)
+    if n < 2:
+        return 0.0
+    mx = sum(p[0] for p in points) / n
+    my = sum(p[1] for p in points) / n
+    sxx = sum((p[0] - mx) ** 2 for p in points)
+    if not sxx:
+        return 0.0
+    return 1000 * sum((p[0] - mx) * (p[1] - my) for p in points) / sxx
+
+
+METRICS = ("rss_kb", "pss_kb", "py_objects", "widgets", "qobjects", "threads", "os_threads", "fds",
+           "outbox_wal", "catalogue_wal")
+
+
+def summarise(samples: list[dict[str, Any]], warmup: int) -> dict[str, Any]:
+    after = [s for s in samples if s["session"] >= warmup]
+    out: dict[str, Any] = {}
+    for key in METRICS:
+        points = [(s["session"], s[key]) for s in after]
+        out[key] = {"first": after[0][key] if after else None, "last": after[-1][key] if after else None,
+                    "min": min(p[1] for p in points) if points else None,
+                    "max": max(p[1] for p in points) if points else None,
+                    "slope_per_1000": slope_per_1000(points)}
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=10_000)
+    parser.add_argument("--minutes", type=float, default=20.0, help="stop after this long even if fewer sessions ran")
+    parser.add_argument("--warmup", type=int, default=20, help="sessions before the slope is measured")
+    parser.add_argument("--every", type=int, default=5, help="sample every N sessions")
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    samples: list[dict[str, Any]] = []
+    errors: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="kiosk-soak-") as tmp, world(Path(tmp)) as kiosk:
+        load_keyboard(kiosk)
+        started = time.monotonic()
+        samples.append(sample(kiosk, 0, started))
+        done = 0
+        deadline = started + args.minutes * 60
+        while done < args.sessions and time.monotonic() < deadline:
+            try:
+                journey_guide(kiosk)
+                (journey_apply if done % 2 == 0 else journey_case_lookup)(kiosk)
+                journey_evaluation(kiosk)
+            except Exception as exc:  # noqa: BLE001 - a failed session is counted and the soak goes on
+                errors.append(f"session {done}: {type(exc).__name__}: {exc}"[:300])
+                kiosk.window.end_session()
+            done += 1
+            if done % args.every == 0 or done == args.warmup:
+                samples.append(sample(kiosk, done, started))
+                last = samples[-1]
+                print(f"  {done:6} sessions {last['t_s']:7.0f} s  RSS {last['rss_kb'] / 1024:6.1f} MB  "
+                      f"objects {last['py_objects']:8}  widgets {last['widgets']:5}  qobjects {last['qobjects']:5}  "
+                      f"threads {last['os_threads']:3}  fds {last['fds']:4}  errors {len(errors)}", flush=True)
+        elapsed = time.monotonic() - started
+        if samples[-1]["session"] != done:
+            samples.append(sample(kiosk, done, started))
+        summary = summarise(samples, args.warmup)
+        result = {"sessions": done, "elapsed_s": elapsed, "sessions_per_s": done / elapsed if elapsed else 0,
+                  "warmup": args.warmup, "errors": errors, "summary": summary, "samples": samples,
+                  "cases_at_central": kiosk.server.query("SELECT COUNT(*) FROM cases")[0][0]}
+    after = [s for s in samples if s["session"] >= args.warmup]
+    print(f"soak: {done} sessions in {elapsed / 60:.1f} min ({result['sessions_per_s']:.2f} sessions/s), "
+          f"{len(errors)} failed; slopes per 1,000 sessions after {args.warmup} warm-up sessions:")
+    for key in METRICS:
+        s = summary[key]
+        print(f"  {key:14} first {s['first']}  last {s['last']}  slope/1000 {s['slope_per_1000']:.1f}")
+    if after:
+        growth = (after[-1]["rss_kb"] - after[0]["rss_kb"]) / 1024
+        print(f"  RSS growth over the measured run: {growth:.1f} MB (target < 5 MB over 10,000 sessions; "
+              f"extrapolated to 10,000: {summary['rss_kb']['slope_per_1000'] * 10 / 1024:.1f} MB)")
+    for line in errors[:10]:
+        print("  error:", line)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
+    sys.stdout.flush()
+    os._exit(0)  # services threads + the central child are torn down by the process exit
+
+
+if __name__ == "__main__":
+    sys.exit(main())
