@@ -26,7 +26,7 @@ JOURNEYS: tuple[Journey, ...] = (
     Journey("guide_browse", QT_TRANSLATE_NOOP("Journeys", "办事指南"),
             QT_TRANSLATE_NOOP("Journeys", "查看办事条件、材料和流程"), True, "指", "#1658c4"),
     Journey("apply", QT_TRANSLATE_NOOP("Journeys", "我要办"),
-            QT_TRANSLATE_NOOP("Journeys", "刷身份证，在线提交申请"), False, "办", "#2b8a3e"),
+            QT_TRANSLATE_NOOP("Journeys", "刷身份证，在线提交申请"), True, "办", "#2b8a3e"),
     Journey("case_lookup", QT_TRANSLATE_NOOP("Journeys", "办件查询"),
             QT_TRANSLATE_NOOP("Journeys", "查看办件进度，打印进度单"), False, "查", "#5f3dc4"),
     Journey("appointment", QT_TRANSLATE_NOOP("Journeys", "预约取号"),
