@@ -71,6 +71,9 @@ def create_app(settings: Settings | None = None, *, seed: bool | None = None) ->
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     for router in all_routers():
         app.include_router(router, prefix="" if router.prefix.startswith("/open311") else API_PREFIX)
+    from central.routers.ops_page import router as ops_router
+
+    app.include_router(ops_router)  # HTML for ops, outside the terminal API and its OpenAPI document
     customise_openapi(app)
     access = logging.getLogger("uvicorn.access")
     if not any(isinstance(f, _StripQuery) for f in access.filters):

@@ -7,10 +7,10 @@ cd "$(dirname "$0")/.."
 # Qt's xcb platform libraries; a CJK font (without one Chinese renders as empty boxes); libpulse for the
 # virtual keyboard's QML plugin; speech-dispatcher + espeak-ng for Chinese voice prompts; Xvfb for headless
 # runs; PostgreSQL for the central service's database tests; cage (the kiosk compositor the systemd unit
-# starts; systemd-analyze verify needs it present).
+# starts; systemd-analyze verify needs it present); Chromium for the ops page test and the benchmark peer.
 SYSTEM_PACKAGES=(fonts-noto-cjk libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
   libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libegl1 libgl1 libfontconfig1
-  libdbus-1-3 libpulse0 libspeechd2 speech-dispatcher espeak-ng xvfb xauth postgresql cage)
+  libdbus-1-3 libpulse0 libspeechd2 speech-dispatcher espeak-ng xvfb xauth postgresql cage chromium)
 if command -v apt-get >/dev/null 2>&1; then
   missing=()
   for package in "${SYSTEM_PACKAGES[@]}"; do
