@@ -2,84 +2,242 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
   <context>
+    <name />
+    <message>
+      <location filename="../screens/appointment.py" line="62" />
+      <source>网络不通，暂时无法预约或取号。请稍后再试，或到服务大厅窗口办理。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="65" />
+      <source>这个时段刚刚约满了，请选择其他时段。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="67" />
+      <source>您当天已经预约过这项业务，无需重复预约。可在“我的预约”中查看。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="69" />
+      <source>这个时段已不能预约，请选择其他时段。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="71" />
+      <source>这个预约不是今天的，只能在预约当天签到。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="73" />
+      <source>这个预约已取消或已签到。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="76" />
+      <source>暂时无法办理，请稍后再试，或到窗口办理。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="95" />
+      <source>网络不通，暂时无法查询办件进度。请稍后再试，或到窗口查询。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="97" />
+      <source>该办件的验证错误次数过多，为保护您的信息，请 15 分钟后再试，或到窗口查询。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="99" />
+      <source>没有查到这个办件：办件编号或手机号后 4 位不对。请核对回执上的编号后再试。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="102" />
+      <source>暂时无法查询，请稍后再试，或到窗口查询。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="112" />
+      <source>工作人员正在预审您的材料，请耐心等待。如需补充材料，会一次性告知您。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="114" />
+      <source>（请咨询窗口）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="115" />
+      <source>请带齐以下材料，到 %1 补正：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="116" />
+      <source>。补正后无需重新排队。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="118" />
+      <source>已受理，接下来由 %1 审核。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="120" />
+      <source>%1 正在审核。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="122" />
+      <source>承诺 %1 前办结。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="126" />
+      <source>不予办理。原因：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="127" />
+      <source>。如有疑问，请到 %1 咨询。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="129" />
+      <source>已办结，结果将免费邮寄给您，请留意快递电话。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="130" />
+      <source>已办结，结果送到 %1 后会通知您领取。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="132" />
+      <source>请带上本人身份证，到 %1 领取办理结果。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="134" />
+      <source>已免费寄出：%1 快递单号 %2。请留意快递电话。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="137" />
+      <source>已办结并送达。欢迎对本次服务进行评价。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="144" />
+      <source>村受理</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="144" />
+      <source>镇审核</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="144" />
+      <source>村出件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="145" />
+      <source>受理</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="145" />
+      <source>审核</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="145" />
+      <source>出件</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>AddressField</name>
     <message>
       <location filename="../screens/form_fields.py" line="367" />
       <location filename="../screens/form_fields.py" line="476" />
       <source>选择地址</source>
       <extracomment>load(code or None, on_done(list of children), on_failed()) - the screen runs it off the GUI thread.</extracomment>
-      <translation type="unfinished" />
+      <translation>Choose address</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="383" />
       <source>重新选择乡镇（街道）</source>
-      <translation type="unfinished" />
+      <translation>Choose another township</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="385" />
       <source>列表中没有我的村（社区）</source>
-      <translation type="unfinished" />
+      <translation>My village is not listed</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="392" />
       <location filename="../screens/form_fields.py" line="480" />
       <source>门牌号、组号（只需填写这一部分）</source>
-      <translation type="unfinished" />
+      <translation>House number and group (only this part is typed)</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="396" />
       <source>例：石塘组12号</source>
-      <translation type="unfinished" />
+      <translation>e.g. Shitang group No. 12</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="469" />
       <source>修改</source>
-      <translation type="unfinished" />
+      <translation>Change</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="471" />
       <source>地区列表暂时无法获取，请直接填写完整地址。</source>
-      <translation type="unfinished" />
+      <translation>The list of places cannot be loaded right now. Please type the full address.</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="472" />
       <source>重试选择</source>
-      <translation type="unfinished" />
+      <translation>Try the list again</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="475" />
       <source>请先点“选择地址”，选乡镇（街道）和村（社区）。</source>
-      <translation type="unfinished" />
+      <translation>First tap "Choose address" and pick the township and the village.</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="476" />
       <source>重新选择</source>
-      <translation type="unfinished" />
+      <translation>Choose again</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="480" />
       <source>完整地址</source>
-      <translation type="unfinished" />
+      <translation>Full address</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="491" />
       <source>正在加载地区列表，请稍候…</source>
-      <translation type="unfinished" />
+      <translation>Loading the list of places, please wait…</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="491" />
       <source>请选择乡镇（街道）：</source>
-      <translation type="unfinished" />
+      <translation>Choose the township (street):</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="538" />
       <source>正在加载村（社区）列表…</source>
-      <translation type="unfinished" />
+      <translation>Loading the villages…</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="539" />
       <source>%1：请选择村（社区）：</source>
-      <translation type="unfinished" />
+      <translation>%1: choose the village (community):</translation>
     </message>
   </context>
   <context>
@@ -171,522 +329,736 @@
   <context>
     <name>ApplyConfirmScreen</name>
     <message>
-      <location filename="../screens/apply.py" line="959" />
-      <source>核对并提交</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../screens/apply.py" line="960" />
+      <source>核对并提交</source>
+      <translation>Check and submit</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="961" />
       <source>确认提交</source>
-      <translation type="unfinished" />
+      <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="962" />
+      <location filename="../screens/apply.py" line="963" />
       <source>以下是您本人的完整信息，仅在此页显示，请核对。如有错误请点“返回”修改。</source>
-      <translation type="unfinished" />
+      <translation>This is your own information in full, shown only on this page. Please check it; tap "Back" to correct anything.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="973" />
+      <location filename="../screens/apply.py" line="974" />
       <source>请先刷身份证。请返回首页重新开始。</source>
-      <translation type="unfinished" />
+      <translation>Please read your ID card first. Go back to the home screen and start again.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="976" />
+      <location filename="../screens/apply.py" line="977" />
       <source>办理事项</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/apply.py" line="977" />
-      <source>事项</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/apply.py" line="977" />
-      <source>部门</source>
-      <translation type="unfinished" />
+      <translation>Service</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="978" />
+      <source>事项</source>
+      <translation>Service</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="978" />
+      <source>部门</source>
+      <translation>Department</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="979" />
       <source>申请人</source>
-      <translation type="unfinished" />
+      <translation>Applicant</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="980" />
+      <location filename="../screens/apply.py" line="981" />
       <source>姓名</source>
-      <translation type="unfinished">Name</translation>
+      <translation>Name</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="980" />
+      <location filename="../screens/apply.py" line="981" />
       <source>性别</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/apply.py" line="981" />
-      <source>出生日期</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/apply.py" line="981" />
-      <source>证件号码</source>
-      <translation type="unfinished" />
+      <translation>Sex</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="982" />
-      <source>手机号码</source>
-      <translation type="unfinished" />
+      <source>出生日期</source>
+      <translation>Date of birth</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="982" />
+      <source>证件号码</source>
+      <translation>ID number</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="983" />
+      <source>手机号码</source>
+      <translation>Mobile number</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="984" />
       <source>常住地址</source>
-      <translation type="unfinished" />
+      <translation>Home address</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="995" />
+      <location filename="../screens/apply.py" line="996" />
       <source>申请内容</source>
-      <translation type="unfinished" />
+      <translation>Your answers</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1001" />
+      <location filename="../screens/apply.py" line="1002" />
       <source>无需提交（政府已有电子证照）</source>
-      <translation type="unfinished" />
+      <translation>Nothing to bring (the government already holds it electronically)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1003" />
+      <location filename="../screens/apply.py" line="1004" />
       <source>请携带原件</source>
-      <translation type="unfinished" />
+      <translation>Please bring the original</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1003" />
+      <location filename="../screens/apply.py" line="1004" />
       <source>请携带%1</source>
-      <translation type="unfinished" />
+      <translation>Please bring: %1</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1005" />
+      <location filename="../screens/apply.py" line="1006" />
       <source>申请材料</source>
-      <translation type="unfinished" />
+      <translation>Documents</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1008" />
+      <location filename="../screens/apply.py" line="1009" />
       <source>领取方式</source>
-      <translation type="unfinished" />
+      <translation>How you receive the result</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1010" />
+      <location filename="../screens/apply.py" line="1011" />
       <source>免费邮寄</source>
-      <translation type="unfinished" />
+      <translation>Free delivery by post</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1012" />
+      <location filename="../screens/apply.py" line="1013" />
       <source>窗口领取</source>
-      <translation type="unfinished" />
+      <translation>Collect at the counter</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1012" />
+      <location filename="../screens/apply.py" line="1013" />
       <source>办理部门通知</source>
-      <translation type="unfinished" />
+      <translation>as the office will tell you</translation>
     </message>
   </context>
   <context>
     <name>ApplyDeliveryScreen</name>
     <message>
-      <location filename="../screens/apply.py" line="822" />
-      <source>选择领取方式</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../screens/apply.py" line="823" />
+      <source>选择领取方式</source>
+      <translation>How to receive the result</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="824" />
       <source>下一步：核对信息</source>
-      <translation type="unfinished" />
+      <translation>Next: check your details</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="872" />
+      <location filename="../screens/apply.py" line="873" />
       <source>办理结果：%1</source>
-      <translation type="unfinished" />
+      <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="874" />
+      <location filename="../screens/apply.py" line="875" />
       <source>这个事项的结果不需要领取（会直接发放或通知您）。</source>
-      <translation type="unfinished" />
+      <translation>Nothing to collect for this service (it is paid out or you are told directly).</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="880" />
+      <location filename="../screens/apply.py" line="881" />
       <source>到窗口领取</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/apply.py" line="888" />
-      <source>免费邮寄到家</source>
-      <translation type="unfinished" />
+      <translation>Collect at a counter</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="889" />
-      <source>免费邮寄（邮费由政府承担）</source>
-      <translation type="unfinished" />
+      <source>免费邮寄到家</source>
+      <translation>Free delivery to your home</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="894" />
-      <source>邮寄地址</source>
-      <translation type="unfinished" />
+      <location filename="../screens/apply.py" line="890" />
+      <source>免费邮寄（邮费由政府承担）</source>
+      <translation>Free delivery by post (the government pays)</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="895" />
-      <source>默认寄到身份证上的住址，可以修改</source>
-      <translation type="unfinished" />
+      <source>邮寄地址</source>
+      <translation>Delivery address</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="938" />
+      <location filename="../screens/apply.py" line="896" />
+      <source>默认寄到身份证上的住址，可以修改</source>
+      <translation>Sent to the address on your ID card unless you change it</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="939" />
       <source>请填写完整的邮寄地址。</source>
-      <translation type="unfinished" />
+      <translation>Please give the full delivery address.</translation>
     </message>
   </context>
   <context>
     <name>ApplyDoneScreen</name>
     <message>
-      <location filename="../screens/apply.py" line="1052" />
+      <location filename="../screens/apply.py" line="1053" />
       <source>提交申请</source>
-      <translation type="unfinished" />
+      <translation>Submit the application</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1061" />
+      <location filename="../screens/apply.py" line="1062" />
       <source>请为本次服务评价（好差评）</source>
-      <translation type="unfinished" />
+      <translation>Rate this service</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1064" />
+      <location filename="../screens/apply.py" line="1065" />
       <source>完成</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/apply.py" line="1164" />
-      <source>正在提交，请稍候…</source>
-      <translation type="unfinished" />
+      <translation>Finish</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="1165" />
-      <source>您的申请已保存在本机，正在上传。</source>
-      <translation type="unfinished" />
+      <source>正在提交，请稍候…</source>
+      <translation>Submitting, please wait…</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="1166" />
-      <source>正在保存您的申请…</source>
-      <translation type="unfinished" />
+      <source>您的申请已保存在本机，正在上传。</source>
+      <translation>Your application is saved on this terminal and is being sent.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1168" />
-      <source>已提交</source>
-      <translation type="unfinished" />
+      <location filename="../screens/apply.py" line="1167" />
+      <source>正在保存您的申请…</source>
+      <translation>Saving your application…</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="1169" />
-      <source>办件编号如上，请取走回执。凭办件编号和手机号后 4 位可查询进度。</source>
-      <translation type="unfinished" />
+      <source>已提交</source>
+      <translation>Submitted</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1171" />
-      <source>已保存，联网后自动上传</source>
-      <translation type="unfinished" />
+      <location filename="../screens/apply.py" line="1170" />
+      <source>办件编号如上，请取走回执。凭办件编号和手机号后 4 位可查询进度。</source>
+      <translation>Your case number is shown above; please take your receipt. Follow your case with the case number and the last 4 digits of your mobile number.</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="1172" />
-      <source>网络暂时不通。您的申请已安全保存在本机，联网后自动上传，无需重新办理。
-本机编号如上，请保管好回执；上传后可凭身份证查询到正式办件编号。</source>
-      <translation type="unfinished" />
+      <source>已保存，联网后自动上传</source>
+      <translation>Saved; it will be sent automatically when the network is back</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1175" />
-      <source>没有提交成功</source>
-      <translation type="unfinished" />
+      <location filename="../screens/apply.py" line="1173" />
+      <source>网络暂时不通。您的申请已安全保存在本机，联网后自动上传，无需重新办理。
+本机编号如上，请保管好回执；上传后可凭身份证查询到正式办件编号。</source>
+      <translation>The network is down for now. Your application is safely saved on this terminal and will be sent automatically; you do not need to apply again.
+Keep the receipt with the local reference above; once sent, your ID card finds the official case number.</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="1176" />
-      <source>办理系统没有接收这份申请（内容不符合要求）。请点击右下角“呼叫工作人员”，并出示本机编号。</source>
-      <translation type="unfinished" />
+      <source>没有提交成功</source>
+      <translation>Not submitted</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1179" />
-      <source>没有保存成功</source>
-      <translation type="unfinished" />
+      <location filename="../screens/apply.py" line="1177" />
+      <source>办理系统没有接收这份申请（内容不符合要求）。请点击右下角“呼叫工作人员”，并出示本机编号。</source>
+      <translation>The office system did not accept this application (its content does not fit). Tap "Call staff" at the bottom right and show the local reference.</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="1180" />
+      <source>没有保存成功</source>
+      <translation>Not saved</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="1181" />
       <source>本机暂时无法保存申请，您的信息没有提交。请点击右下角“呼叫工作人员”，或到窗口办理。</source>
-      <translation type="unfinished" />
+      <translation>This terminal cannot save applications right now; nothing was submitted. Tap "Call staff" at the bottom right, or apply at a counter.</translation>
     </message>
   </context>
   <context>
     <name>ApplyFormScreen</name>
     <message>
-      <location filename="../screens/apply.py" line="516" />
+      <location filename="../screens/apply.py" line="518" />
       <source>填写申请表</source>
-      <translation type="unfinished" />
+      <translation>Application form</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="517" />
+      <location filename="../screens/apply.py" line="519" />
       <source>下一步：核对材料</source>
-      <translation type="unfinished" />
+      <translation>Next: documents</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="535" />
+      <location filename="../screens/apply.py" line="537" />
       <source>请先刷身份证。请返回首页重新开始。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/apply.py" line="546" />
-      <source>身份证信息（已自动读取，无需填写）</source>
-      <translation type="unfinished" />
+      <translation>Please read your ID card first. Go back to the home screen and start again.</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="548" />
-      <source>姓名</source>
-      <translation type="unfinished">Name</translation>
-    </message>
-    <message>
-      <location filename="../screens/apply.py" line="549" />
-      <source>性别</source>
-      <translation type="unfinished" />
+      <source>身份证信息（已自动读取，无需填写）</source>
+      <translation>From your ID card (read automatically, nothing to type)</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="550" />
-      <source>证件号码</source>
-      <translation type="unfinished" />
+      <source>姓名</source>
+      <translation>Name</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="551" />
+      <source>性别</source>
+      <translation>Sex</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="552" />
+      <source>证件号码</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="553" />
       <source>出生日期</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/apply.py" line="552" />
-      <source>住址</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/apply.py" line="552" />
-      <source>（证件上没有住址）</source>
-      <translation type="unfinished" />
+      <translation>Date of birth</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="554" />
-      <source>请补充以下信息</source>
-      <translation type="unfinished" />
+      <source>住址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="554" />
+      <source>（证件上没有住址）</source>
+      <translation>(no address on the card)</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="556" />
-      <source>手机号码</source>
-      <translation type="unfinished" />
+      <source>请补充以下信息</source>
+      <translation>Please add the following</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="557" />
-      <source>用于接收办理进度短信，查询办件时核对后 4 位</source>
-      <translation type="unfinished" />
+      <location filename="../screens/apply.py" line="558" />
+      <source>手机号码</source>
+      <translation>Mobile number</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="559" />
+      <source>用于接收办理进度短信，查询办件时核对后 4 位</source>
+      <translation>For progress text messages; the last 4 digits let you look up your case</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="561" />
       <source>常住地址（到村组、门牌）</source>
-      <translation type="unfinished" />
+      <translation>Home address (down to group and house number)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="560" />
+      <location filename="../screens/apply.py" line="562" />
       <source>先选乡镇（街道）和村（社区），再填门牌号</source>
-      <translation type="unfinished" />
+      <translation>Pick the township and village first, then type the house number</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="643" />
+      <location filename="../screens/apply.py" line="646" />
       <source>还有 %1 项需要填写或修改，请看红字提示。</source>
-      <translation type="unfinished" />
+      <translation>%1 item(s) still need filling in or correcting; see the red notes.</translation>
     </message>
   </context>
   <context>
     <name>ApplyMaterialsScreen</name>
     <message>
-      <location filename="../screens/apply.py" line="670" />
-      <source>核对申请材料</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../screens/apply.py" line="671" />
+      <source>核对申请材料</source>
+      <translation>Documents</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="672" />
       <source>下一步：选择领取方式</source>
-      <translation type="unfinished" />
+      <translation>Next: how to receive the result</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="679" />
+      <location filename="../screens/apply.py" line="680" />
       <source>打印一次性告知单</source>
-      <translation type="unfinished" />
+      <translation>Print the one-time notice</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="698" />
-      <location filename="../screens/apply.py" line="700" />
+      <location filename="../screens/apply.py" line="699" />
+      <location filename="../screens/apply.py" line="701" />
       <source>无需提交（政府已有电子证照）</source>
-      <translation type="unfinished" />
+      <translation>Nothing to bring (the government already holds it electronically)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="702" />
+      <location filename="../screens/apply.py" line="703" />
       <source>需要您带来的材料</source>
-      <translation type="unfinished" />
+      <translation>Documents to bring</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="707" />
+      <location filename="../screens/apply.py" line="708" />
       <source>这个事项不需要您提交纸质材料。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/apply.py" line="725" />
-      <source>（如适用）</source>
-      <translation type="unfinished" />
+      <translation>No paper documents are needed for this service.</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="726" />
+      <source>（如适用）</source>
+      <translation> (if it applies)</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="727" />
       <source>%1 %2 份</source>
-      <translation type="unfinished" />
+      <translation>%1, %2 copy(ies)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="729" />
+      <location filename="../screens/apply.py" line="730" />
       <source>我有，会带来</source>
-      <translation type="unfinished" />
+      <translation>I have it and will bring it</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="729" />
+      <location filename="../screens/apply.py" line="730" />
       <source>需要，我会带来</source>
-      <translation type="unfinished" />
+      <translation>Needed; I will bring it</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="730" />
+      <location filename="../screens/apply.py" line="731" />
       <source>我没有</source>
-      <translation type="unfinished" />
+      <translation>I don't have it</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="730" />
+      <location filename="../screens/apply.py" line="731" />
       <source>不需要</source>
-      <translation type="unfinished" />
+      <translation>Not needed</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="762" />
+      <location filename="../screens/apply.py" line="763" />
       <source>请携带原件</source>
-      <translation type="unfinished" />
+      <translation>Please bring the original</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="762" />
+      <location filename="../screens/apply.py" line="763" />
       <source>请携带%1</source>
-      <translation type="unfinished" />
+      <translation>Please bring: %1</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="765" />
+      <location filename="../screens/apply.py" line="766" />
       <source>补正后再来</source>
-      <translation type="unfinished" />
+      <translation>Come back once you have it</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="768" />
+      <location filename="../screens/apply.py" line="769" />
       <source>不需要提交</source>
-      <translation type="unfinished" />
+      <translation>Not needed</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="776" />
+      <location filename="../screens/apply.py" line="777" />
       <source>缺少必需的材料：%1。
 请备齐后再来办理（补正后再来）。可以打印一次性告知单，上面列出全部需要补齐的材料，下次来一次就能办。</source>
-      <translation type="unfinished" />
+      <translation>Missing required documents: %1.
+Please come back when you have them. Print the one-time notice: it lists everything still needed, so one more visit is enough.</translation>
     </message>
   </context>
   <context>
     <name>ApplyStartScreen</name>
     <message>
-      <location filename="../screens/apply.py" line="385" />
-      <location filename="../screens/apply.py" line="428" />
-      <location filename="../screens/apply.py" line="437" />
+      <location filename="../screens/apply.py" line="388" />
+      <location filename="../screens/apply.py" line="430" />
+      <location filename="../screens/apply.py" line="439" />
       <source>我要办</source>
-      <translation type="unfinished">Apply</translation>
-    </message>
-    <message>
-      <location filename="../screens/apply.py" line="386" />
-      <source>选择要办理的事项。办理时需要刷您本人的居民身份证。</source>
-      <translation type="unfinished" />
+      <translation>Apply</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="389" />
+      <source>选择要办理的事项。办理时需要刷您本人的居民身份证。</source>
+      <translation>Choose the service. You will need your own resident ID card.</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="392" />
       <source>输入事项名称或拼音首字母，如 lnr（老年人）</source>
-      <translation type="unfinished" />
+      <translation>Type a service name or pinyin initials, e.g. lnr</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="405" />
+      <location filename="../screens/apply.py" line="408" />
       <source>先看办事指南</source>
-      <translation type="unfinished" />
+      <translation>Read the service guide first</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="409" />
+      <location filename="../screens/apply.py" line="412" />
       <source>开始办理（请准备身份证）</source>
-      <translation type="unfinished" />
+      <translation>Start (have your ID card ready)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="440" />
+      <location filename="../screens/apply.py" line="442" />
       <source>下一步请刷身份证。表格会用身份证上的信息自动填好，您只需补充缺少的几项。</source>
-      <translation type="unfinished" />
+      <translation>Next you read your ID card. The form is filled in from the card; you only add what is missing.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="467" />
+      <location filename="../screens/apply.py" line="469" />
       <source>事项目录正在加载，请稍候再试。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/apply.py" line="471" />
-      <source>搜索结果</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/apply.py" line="471" />
-      <source>没有找到可以在这里申请的事项，换个说法试试。</source>
-      <translation type="unfinished" />
+      <translation>The service list is loading; please try again in a moment.</translation>
     </message>
     <message>
       <location filename="../screens/apply.py" line="473" />
+      <source>搜索结果</source>
+      <translation>Results</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="473" />
+      <source>没有找到可以在这里申请的事项，换个说法试试。</source>
+      <translation>No service you can apply for here matches; try other words.</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="475" />
       <source>常办事项</source>
-      <translation type="unfinished" />
+      <translation>Common services</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="485" />
+      <location filename="../screens/apply.py" line="487" />
       <source>本终端暂时不能读取身份证，请到窗口办理，或点击右下角“呼叫工作人员”。</source>
-      <translation type="unfinished" />
+      <translation>This terminal cannot read ID cards right now. Please go to a counter, or tap "Call staff" at the bottom right.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="488" />
+      <location filename="../screens/apply.py" line="490" />
       <source>办理申请</source>
-      <translation type="unfinished" />
+      <translation>to apply for a service</translation>
     </message>
   </context>
   <context>
     <name>ApplyStep</name>
     <message>
-      <location filename="../screens/apply.py" line="278" />
+      <location filename="../screens/apply.py" line="277" />
       <source>填写</source>
-      <translation type="unfinished" />
+      <translation>Form</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="278" />
+      <location filename="../screens/apply.py" line="277" />
       <source>材料</source>
-      <translation type="unfinished" />
+      <translation>Documents</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="278" />
+      <location filename="../screens/apply.py" line="277" />
       <source>领取</source>
-      <translation type="unfinished" />
+      <translation>Receiving</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="278" />
+      <location filename="../screens/apply.py" line="277" />
       <source>确认</source>
-      <translation type="unfinished">Confirm</translation>
+      <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="280" />
+      <location filename="../screens/apply.py" line="279" />
       <source>第 %1 步，共 4 步：</source>
-      <translation type="unfinished" />
+      <translation>Step %1 of 4: </translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="310" />
+      <location filename="../screens/apply.py" line="300" />
+      <source>男</source>
+      <translation>Male</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="300" />
+      <source>女</source>
+      <translation>Female</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="312" />
       <source>正在读取办事指南，请稍候…</source>
-      <translation type="unfinished" />
+      <translation>Loading the service guide, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="324" />
+      <location filename="../screens/apply.py" line="326" />
       <source>暂时无法读取这个事项的申请表（网络不通，本机也没有保存）。
 您可以稍后再试，或点击右下角“呼叫工作人员”。</source>
+      <translation>The application form of this service cannot be loaded now (no network, and it is not stored here).
+Please try again later, or tap "Call staff" at the bottom right.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AppointmentDoneScreen</name>
+    <message>
+      <location filename="../screens/appointment.py" line="353" />
+      <location filename="../screens/appointment.py" line="361" />
+      <location filename="../screens/appointment.py" line="407" />
+      <location filename="../screens/appointment.py" line="459" />
+      <source>确认预约</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="356" />
+      <source>请输入您的手机号（用于预约提醒，也可凭后 4 位查询、取消）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="357" />
+      <source>11 位手机号</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="363" />
+      <source>重新选择时段</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="372" />
+      <source>完成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="400" />
+      <source>请重新选择预约时段。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="409" />
+      <location filename="../screens/appointment.py" line="421" />
+      <source>办理单位：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="409" />
+      <location filename="../screens/appointment.py" line="422" />
+      <source>办理业务：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="410" />
+      <source>预约时间：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="411" />
+      <source>预约人：%1（%2）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="414" />
+      <location filename="../screens/appointment.py" line="415" />
+      <source>预约成功</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="420" />
+      <source>预约编号：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="423" />
+      <source>地址：%1　%2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="424" />
+      <source>请提前 10 分钟到达，在大厅取号机刷身份证签到，优先叫号。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="432" />
+      <source>手机号码应为 11 位数字，以 1 开头。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="441" />
+      <source>正在预约，请稍候…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>AppointmentScreen</name>
+    <message>
+      <location filename="../screens/appointment.py" line="116" />
+      <source>预约取号</source>
+      <translation type="unfinished">Appointments</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="119" />
+      <source>现场取号</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="121" />
+      <source>预约签到（刷身份证）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="123" />
+      <source>我的预约：查询、取消</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="135" />
+      <source>预约办理：请选择办理单位和业务（可预约今天起 365 天内）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="145" />
+      <source>预约签到</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="145" />
+      <source>查询我的预约</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="151" />
+      <source>正在查询，请稍候…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="160" />
+      <source>本机不能现场取号。取号请到服务大厅（如浏阳市市民之家）的取号机。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="170" />
+      <source>本机不能现场取号。取号请到服务大厅：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="177" />
+      <source>地址：%1　电话：%2</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>AppointmentSlotsScreen</name>
+    <message>
+      <location filename="../screens/appointment.py" line="206" />
+      <source>选择日期和时段</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="209" />
+      <source>第一步：选择日期（只显示还有名额的日子）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="254" />
+      <location filename="../screens/appointment.py" line="298" />
+      <source>正在查询，请稍候…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="263" />
+      <source>今后 365 天都已约满或不开放，请到窗口咨询。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="279" />
+      <source>余 %1 个名额</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="296" />
+      <source>第二步：选择 %1 的时段</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="313" />
+      <source>余 %1 个</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="314" />
+      <source>已约满</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="321" />
+      <source>这一天没有可预约的时段，请换一天。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="332" />
+      <source>预约办理</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -709,11 +1081,256 @@
     </message>
   </context>
   <context>
+    <name>CaseDetailScreen</name>
+    <message>
+      <location filename="../screens/cases.py" line="545" />
+      <source>办件进度</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="551" />
+      <source>下一步怎么办</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="553" />
+      <source>办理过程</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="559" />
+      <source>打印进度单</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="561" />
+      <source>刷新进度</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="563" />
+      <source>评价本次服务（好差评）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="591" />
+      <source>没有可显示的办件，请返回重新查询。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="595" />
+      <source>办件编号：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="598" />
+      <source>（准予办理）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="598" />
+      <source>（不予办理）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="607" />
+      <source>（更早的 %1 条记录见进度单）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="629" />
+      <source>正在查询，请稍候…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CaseListScreen</name>
+    <message>
+      <location filename="../screens/cases.py" line="359" />
+      <source>我的办件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="377" />
+      <source>手机号后 4 位</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="378" />
+      <source>查看进度</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="401" />
+      <source>请先刷身份证。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="403" />
+      <source>证件号码：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="415" />
+      <location filename="../screens/cases.py" line="482" />
+      <source>正在查询，请稍候…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="437" />
+      <source>没有查到您的办件。如果您是在窗口办理的，请凭回执上的办件编号查询。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="444" />
+      <source>网络不通，暂时查不到已上传的办件。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="446" />
+      <source>下面是保存在本机、等待上传的申请。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="462" />
+      <source>待上传　本机编号 %1
+保存时间 %2。联网后自动上传，无需重新办理。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="499" />
+      <source>为保护您的信息，查看办件 %1 还需要办理时所留手机号的后 4 位：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="518" />
+      <source>请输入手机号的后 4 位数字。</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CaseLookupScreen</name>
+    <message>
+      <location filename="../screens/cases.py" line="253" />
+      <location filename="../screens/cases.py" line="286" />
+      <source>办件查询</source>
+      <translation type="unfinished">Track a case</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="254" />
+      <source>刷身份证，查看我的全部办件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="257" />
+      <source>或者：输入回执上的办件编号和手机号后 4 位</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="261" />
+      <source>办件编号，例：LY20261126000123</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="264" />
+      <source>手机号后 4 位</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="265" />
+      <source>办件编号（本机编号 LY-… 也可以）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="267" />
+      <source>办理时所留手机号的后 4 位</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="273" />
+      <source>查询</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="300" />
+      <source>请输入回执上的办件编号（字母 LY 开头，后面是数字）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="303" />
+      <source>请输入手机号的后 4 位数字。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="319" />
+      <source>正在查询，请稍候…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="329" />
+      <source>这份申请（本机编号 %1）已安全保存在本机，状态：待上传。联网后自动上传，上传后即可查询办理进度，无需重新办理。</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CaseState</name>
+    <message>
+      <location filename="../screens/cases.py" line="40" />
+      <source>已提交</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="40" />
+      <source>预审中</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="41" />
+      <source>待补正</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="41" />
+      <source>已受理</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="42" />
+      <source>审核中</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="42" />
+      <source>已办结</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="43" />
+      <source>待领取</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="43" />
+      <source>已寄出</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="44" />
+      <source>已送达</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="44" />
+      <source>待上传</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>ChoiceField</name>
     <message>
       <location filename="../screens/form_fields.py" line="308" />
       <source>可多选</source>
-      <translation type="unfinished" />
+      <translation>You may choose several</translation>
     </message>
   </context>
   <context>
@@ -734,151 +1351,388 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
   <context>
     <name>CountTile</name>
     <message>
-      <location filename="../screens/guide.py" line="368" />
+      <location filename="../screens/guide.py" line="356" />
       <source>%1 项</source>
-      <translation type="unfinished" />
+      <translation>%1 services</translation>
     </message>
   </context>
   <context>
     <name>DemoPanel</name>
     <message>
-      <location filename="../screens/demo_panel.py" line="34" />
+      <location filename="../screens/demo_panel.py" line="43" />
       <source>演示工具</source>
       <translation>Demo tools</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="37" />
+      <location filename="../screens/demo_panel.py" line="46" />
       <source>仅用于演示和培训：模拟设备和网络的各种情况。正式运行时不显示。</source>
       <translation>For demos and training only: simulate device and network situations. Not shown in normal operation.</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="50" />
+      <location filename="../screens/demo_panel.py" line="69" />
       <source>模拟刷卡（合成的示例证件）</source>
       <translation>Simulate a card (synthetic sample cards)</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="63" />
+      <location filename="../screens/demo_panel.py" line="89" />
       <source>设备和网络</source>
       <translation>Devices and network</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="66" />
+      <location filename="../screens/demo_panel.py" line="73" />
       <source>取走卡片</source>
       <translation>Remove the card</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="81" />
+      <location filename="../screens/demo_panel.py" line="101" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="100" />
+      <location filename="../screens/demo_panel.py" line="120" />
       <source>居民身份证</source>
       <translation>ID card</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="100" />
-      <source>港澳台居民居住证</source>
-      <translation>HK/Macao/Taiwan permit</translation>
+      <location filename="../screens/demo_panel.py" line="120" />
+      <source>港澳台居住证</source>
+      <translation>HK/MO/TW permit</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="101" />
-      <source>外国人永久居留身份证</source>
-      <translation>Foreigner's PR card</translation>
+      <location filename="../screens/demo_panel.py" line="121" />
+      <source>外国人永居证</source>
+      <translation>Foreign PR card</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="109" />
+      <location filename="../screens/demo_panel.py" line="130" />
       <source>（无法识别）</source>
       <translation> (unreadable)</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="111" />
+      <location filename="../screens/demo_panel.py" line="132" />
       <source>（已过期）</source>
       <translation> (expired)</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="134" />
+      <location filename="../screens/demo_panel.py" line="155" />
       <source>模拟读卡器断开</source>
-      <translation>Unplug the card reader</translation>
+      <translation>Unplug the reader</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="134" />
+      <location filename="../screens/demo_panel.py" line="155" />
       <source>恢复读卡器连接</source>
-      <translation>Plug the card reader back in</translation>
+      <translation>Reconnect the reader</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="137" />
+      <location filename="../screens/demo_panel.py" line="158" />
       <source>恢复打印纸</source>
-      <translation>Refill the printer paper</translation>
+      <translation>Refill printer paper</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="137" />
+      <location filename="../screens/demo_panel.py" line="158" />
       <source>模拟打印机缺纸</source>
       <translation>Printer out of paper</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="140" />
+      <location filename="../screens/demo_panel.py" line="161" />
       <source>中心服务切换中…</source>
       <translation>Central service switching…</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="143" />
+      <location filename="../screens/demo_panel.py" line="164" />
       <source>停止中心服务</source>
-      <translation>Stop the central service</translation>
+      <translation>Stop central service</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="143" />
+      <location filename="../screens/demo_panel.py" line="164" />
       <source>启动中心服务</source>
-      <translation>Start the central service</translation>
+      <translation>Start central service</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="144" />
-      <location filename="../screens/demo_panel.py" line="161" />
-      <location filename="../screens/demo_panel.py" line="189" />
+      <location filename="../screens/demo_panel.py" line="165" />
+      <location filename="../screens/demo_panel.py" line="182" />
+      <location filename="../screens/demo_panel.py" line="210" />
       <source>读卡器模拟器</source>
       <translation>card reader simulator</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="144" />
-      <location filename="../screens/demo_panel.py" line="202" />
+      <location filename="../screens/demo_panel.py" line="165" />
+      <location filename="../screens/demo_panel.py" line="223" />
       <source>打印机模拟器</source>
       <translation>printer simulator</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="145" />
-      <location filename="../screens/demo_panel.py" line="211" />
+      <location filename="../screens/demo_panel.py" line="166" />
+      <location filename="../screens/demo_panel.py" line="232" />
       <source>内置中心服务</source>
       <translation>embedded central service</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="146" />
+      <location filename="../screens/demo_panel.py" line="167" />
       <source>未运行：%1</source>
       <translation>Not running: %1</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="156" />
+      <location filename="../screens/demo_panel.py" line="177" />
       <source>%1未运行，无法模拟。</source>
       <translation>The %1 is not running; nothing to simulate.</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="217" />
+      <location filename="../screens/demo_panel.py" line="238" />
       <source>中心服务已启动</source>
       <translation>The central service is running again</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="217" />
+      <location filename="../screens/demo_panel.py" line="238" />
       <source>中心服务已停止：现在可以演示离线办理</source>
       <translation>The central service is stopped: you can now show offline use</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="218" />
+      <location filename="../screens/demo_panel.py" line="239" />
       <source>正在启动中心服务…</source>
       <translation>Starting the central service…</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="218" />
+      <location filename="../screens/demo_panel.py" line="239" />
       <source>正在停止中心服务…</source>
       <translation>Stopping the central service…</translation>
+    </message>
+  </context>
+  <context>
+    <name>EvaluationDoneScreen</name>
+    <message>
+      <location filename="../screens/evaluation.py" line="344" />
+      <source>好差评</source>
+      <translation type="unfinished">Rate us</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="355" />
+      <source>完成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="383" />
+      <location filename="../screens/evaluation.py" line="393" />
+      <source>感谢您的评价</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="390" />
+      <source>正在提交评价…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="394" />
+      <source>已提交</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="394" />
+      <source>已保存，联网后自动上传</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="396" />
+      <source>评价没有提交成功</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="397" />
+      <source>请点击右下角“呼叫工作人员”，当面告诉我们您的意见。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="399" />
+      <source>很抱歉这次没有让您满意。工作人员将在 1 个工作日内打电话（%1）给您，了解情况并在 15 个工作日内整改。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="402" />
+      <source>很抱歉这次没有让您满意。您的意见已转给相关部门，15 个工作日内整改。如希望回电，可以在服务台留下电话。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="405" />
+      <source>您的评价会帮助我们把服务做得更好。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="426" />
+      <source>%1 秒后自动返回首页，点屏幕任意处立即结束</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>EvaluationScreen</name>
+    <message>
+      <location filename="../screens/evaluation.py" line="144" />
+      <source>好差评</source>
+      <translation type="unfinished">Rate us</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="147" />
+      <source>您今天办理的是哪项业务？</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="152" />
+      <source>您对这次服务满意吗？</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="153" />
+      <source>非常满意</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="153" />
+      <source>满意</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="153" />
+      <source>基本满意</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="154" />
+      <source>不满意</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="154" />
+      <source>非常不满意</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="166" />
+      <source>哪些方面？（可多选，可不选）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="176" />
+      <source>服务效率高</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="176" />
+      <source>服务态度好</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="176" />
+      <source>办事指南准确</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="177" />
+      <source>操作便捷</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="177" />
+      <source>材料精简</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="177" />
+      <source>一次办好</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="178" />
+      <source>等待时间长</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="178" />
+      <source>服务态度差</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="179" />
+      <source>办事指南不准确</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="179" />
+      <source>操作复杂</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="179" />
+      <source>材料要求多</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="180" />
+      <source>多次跑动</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="180" />
+      <source>系统故障</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="181" />
+      <source>还想说点什么？（选填）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="186" />
+      <source>可以不填</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="189" />
+      <source>希望工作人员回电吗？</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="190" />
+      <source>留下手机号，工作人员会在 1 个工作日内打电话了解情况。不留也可以。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="196" />
+      <source>提交评价</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="208" />
+      <source>评价办件：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="210" />
+      <source>评价刚才提交的申请（本机编号 %1）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="212" />
+      <source>评价事项：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="214" />
+      <source>评价本次来访的服务。您的评价不记名，帮助我们改进。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="271" />
+      <source>请点选一个满意程度。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="273" />
+      <source>请选择您办理的业务。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="276" />
+      <source>手机号码不对；不想留电话可以清空。</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -886,471 +1740,749 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
     <message>
       <location filename="../screens/form_fields.py" line="165" />
       <source>（必填）</source>
-      <translation type="unfinished" />
+      <translation> (required)</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="165" />
       <source>（选填）</source>
-      <translation type="unfinished" />
+      <translation> (optional)</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="204" />
       <source>请填写此项。</source>
-      <translation type="unfinished" />
+      <translation>Please fill this in.</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="206" />
       <source>手机号码应为 11 位数字，以 1 开头（例如 13812345678）。</source>
-      <translation type="unfinished" />
+      <translation>A mobile number has 11 digits and starts with 1 (e.g. 13812345678).</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="208" />
       <source>请填写数字（例如 3 或 1200）。</source>
-      <translation type="unfinished" />
+      <translation>Please type a number (e.g. 3 or 1200).</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="210" />
       <source>请按“年-月-日”填写日期，例如 2026-12-01。</source>
-      <translation type="unfinished" />
+      <translation>Please type the date as year-month-day, e.g. 2026-12-01.</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="212" />
       <source>请点选一项。</source>
-      <translation type="unfinished" />
+      <translation>Please choose one.</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="214" />
       <source>内容太长，最多 %1 个字。</source>
-      <translation type="unfinished" />
+      <translation>Too long: at most %1 characters.</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="216" />
       <source>格式不对，应为：%1</source>
-      <translation type="unfinished" />
+      <translation>Wrong format; expected: %1</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="217" />
       <source>格式不对，请检查。</source>
-      <translation type="unfinished" />
+      <translation>Wrong format; please check.</translation>
     </message>
   </context>
   <context>
     <name>Guide</name>
     <message>
-      <location filename="../screens/guide.py" line="47" />
+      <location filename="../screens/guide.py" line="48" />
       <source>个人办事</source>
-      <translation type="unfinished" />
+      <translation>For individuals</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="47" />
+      <location filename="../screens/guide.py" line="48" />
       <source>法人办事</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/guide.py" line="48" />
-      <source>村上办</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/guide.py" line="48" />
-      <source>镇上办</source>
-      <translation type="unfinished" />
+      <translation>For businesses</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="49" />
-      <source>最多跑一次</source>
-      <translation type="unfinished" />
+      <source>村上办</source>
+      <translation>At the village</translation>
+    </message>
+    <message>
+      <location filename="../screens/guide.py" line="49" />
+      <source>镇上办</source>
+      <translation>At the township</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="50" />
+      <source>最多跑一次</source>
+      <translation>One trip at most</translation>
+    </message>
+    <message>
+      <location filename="../screens/guide.py" line="51" />
       <source>全程网办</source>
-      <translation type="unfinished" />
+      <translation>Fully online</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="51" />
+      <location filename="../screens/guide.py" line="52" />
       <source>按人生事项</source>
-      <translation type="unfinished" />
+      <translation>Life events</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="51" />
+      <location filename="../screens/guide.py" line="52" />
       <source>个人/法人</source>
-      <translation type="unfinished" />
+      <translation>Individuals / businesses</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="52" />
+      <location filename="../screens/guide.py" line="53" />
       <source>本站能办</source>
-      <translation type="unfinished" />
+      <translation>What this site does</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="52" />
+      <location filename="../screens/guide.py" line="53" />
       <source>按部门</source>
-      <translation type="unfinished" />
+      <translation>Departments</translation>
     </message>
   </context>
   <context>
     <name>GuideBrowseScreen</name>
     <message>
-      <location filename="../screens/guide.py" line="452" />
+      <location filename="../screens/guide.py" line="451" />
       <source>办事指南</source>
-      <translation type="unfinished">Guides</translation>
+      <translation>Service guides</translation>
+    </message>
+    <message>
+      <location filename="../screens/guide.py" line="456" />
+      <source>输入事项名称、拼音或首字母，如：社保、bdc</source>
+      <translation>Type a service name, pinyin or initials, e.g. 社保, shebao, bdc</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="457" />
-      <source>输入事项名称、拼音或首字母，如：社保、bdc</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/guide.py" line="458" />
       <source>输入要办的事，如：社保</source>
-      <translation type="unfinished" />
+      <translation>Type what you need, e.g. 社保</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="461" />
+      <location filename="../screens/guide.py" line="460" />
       <source>清空</source>
-      <translation type="unfinished" />
+      <translation>Clear</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="532" />
+      <location filename="../screens/guide.py" line="531" />
       <source>事项目录正在准备，请稍候…（如长时间没有出现，请点击“呼叫工作人员”）</source>
-      <translation type="unfinished" />
+      <translation>The list of services is being prepared, please wait… (if it does not appear, tap "Call staff")</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="603" />
+      <location filename="../screens/guide.py" line="602" />
       <source>没有找到“%1”。可以换个说法（如“社保”“身份证”），或清空后按分类查找。</source>
-      <translation type="unfinished" />
+      <translation>Nothing found for "%1". Try other words (e.g. 社保, 身份证), or clear the box and browse by category.</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="612" />
+      <location filename="../screens/guide.py" line="611" />
       <source>查看全部搜索结果</source>
-      <translation type="unfinished" />
+      <translation>Show all results</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="615" />
+      <location filename="../screens/guide.py" line="614" />
       <source>拼音搜索正在准备，请先输入汉字。</source>
-      <translation type="unfinished" />
+      <translation>Pinyin search is being prepared; please type Chinese characters for now.</translation>
     </message>
   </context>
   <context>
     <name>GuideDetailScreen</name>
     <message>
       <location filename="../screens/guide.py" line="757" />
-      <location filename="../screens/guide.py" line="1080" />
+      <location filename="../screens/guide.py" line="1073" />
       <source>办事指南</source>
-      <translation type="unfinished">Guides</translation>
+      <translation>Service guide</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="772" />
       <source>能办到什么</source>
-      <translation type="unfinished" />
+      <translation>What you get</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="772" />
       <source>办理结果及送达方式</source>
-      <translation type="unfinished" />
+      <translation>Result and delivery</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="773" />
       <source>要跑几次</source>
-      <translation type="unfinished" />
+      <translation>How many trips</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="773" />
       <source>到现场次数</source>
-      <translation type="unfinished" />
+      <translation>Visits in person</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="774" />
       <source>要多长时间</source>
-      <translation type="unfinished" />
+      <translation>How long</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="774" />
       <source>办理时限</source>
-      <translation type="unfinished" />
+      <translation>Time limit</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="775" />
       <source>要不要钱</source>
-      <translation type="unfinished" />
+      <translation>Does it cost</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="775" />
       <source>收费标准及依据</source>
-      <translation type="unfinished" />
+      <translation>Fees and their basis</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="776" />
       <source>要带什么材料</source>
-      <translation type="unfinished" />
+      <translation>What to bring</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="776" />
       <source>申请材料</source>
-      <translation type="unfinished" />
+      <translation>Application materials</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="777" />
       <source>在哪里办</source>
-      <translation type="unfinished" />
+      <translation>Where</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="777" />
       <source>办理地点</source>
-      <translation type="unfinished" />
+      <translation>Place</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="778" />
       <source>什么时间办</source>
-      <translation type="unfinished" />
+      <translation>When</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="778" />
       <source>办理时间</source>
-      <translation type="unfinished" />
+      <translation>Office hours</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="779" />
       <source>有问题打电话</source>
-      <translation type="unfinished" />
+      <translation>Questions? Call</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="779" />
       <source>咨询电话 / 监督投诉电话</source>
-      <translation type="unfinished" />
+      <translation>Enquiries / complaints</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="805" />
       <source>更多信息</source>
-      <translation type="unfinished" />
+      <translation>More information</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="818" />
       <source>用手机扫描二维码，把这份办事指南带走</source>
-      <translation type="unfinished" />
+      <translation>Scan the QR code with your phone to take this guide with you</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="823" />
       <source>收起</source>
-      <translation type="unfinished" />
+      <translation>Close</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="832" />
       <source>打印办事指南</source>
-      <translation type="unfinished" />
+      <translation>Print the guide</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="834" />
       <source>扫码带走</source>
-      <translation type="unfinished" />
+      <translation>Take it by QR</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="836" />
       <source>我要办</source>
-      <translation type="unfinished">Apply</translation>
+      <translation>Apply now</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="871" />
       <source>事项目录正在准备，请稍候再试，或点击“呼叫工作人员”。</source>
-      <translation type="unfinished" />
+      <translation>The list of services is being prepared; try again shortly, or tap "Call staff".</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="874" />
       <source>没有找到这个事项（可能已调整）。请返回重新查找。</source>
-      <translation type="unfinished" />
+      <translation>This service was not found (it may have changed). Go back and search again.</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="884" />
       <location filename="../screens/guide.py" line="921" />
       <source>这个事项暂无详细办事指南。请拨打咨询电话或到服务窗口咨询，也可以点击“呼叫工作人员”。</source>
-      <translation type="unfinished" />
+      <translation>There is no detailed guide for this service yet. Call the enquiry line or ask at a service counter, or tap "Call staff".</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="890" />
       <source>%1 · 事项编码 %2</source>
-      <translation type="unfinished" />
+      <translation>%1 · code %2</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="904" />
       <source>正在获取办事指南，请稍候…</source>
-      <translation type="unfinished" />
+      <translation>Getting the guide, please wait…</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="931" />
       <source>这份办事指南还没有保存在本机，查看需要联网，现在网络不通。
 您可以稍后再试，或返回查看其他事项的办事指南，也可以点击“呼叫工作人员”。</source>
-      <translation type="unfinished" />
+      <translation>This guide is not saved on this kiosk yet, and reading it needs the network, which is down now.
+Try again later, go back to read other guides, or tap "Call staff".</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="944" />
       <source>见办理流程</source>
-      <translation type="unfinished" />
+      <translation>See the procedure</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="946" />
       <source>零跑动</source>
-      <translation type="unfinished" />
+      <translation>No trip needed</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="946" />
       <source>全程网上办理，不用到现场</source>
-      <translation type="unfinished" />
+      <translation>Done entirely online; no need to come in person</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="948" />
       <source>最多跑一次</source>
-      <translation type="unfinished" />
+      <translation>At most one trip</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="948" />
       <source>材料带齐，到现场一次即可办好</source>
-      <translation type="unfinished" />
+      <translation>Bring everything and it is done in one visit</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="950" />
       <source>到现场 %1 次</source>
-      <translation type="unfinished" />
+      <translation>%1 visits in person</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="956" />
       <source>即办，当场办结</source>
-      <translation type="unfinished" />
+      <translation>On the spot</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="957" />
       <source>承诺 %1 个工作日</source>
-      <translation type="unfinished" />
+      <translation>Promised: %1 working days</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="958" />
       <source>法定时限 %1 个工作日</source>
-      <translation type="unfinished" />
+      <translation>Statutory limit: %1 working days</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="959" />
       <source>法定时限：无明确规定</source>
-      <translation type="unfinished" />
+      <translation>Statutory limit: none set</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="962" />
       <source>不收费</source>
-      <translation type="unfinished" />
+      <translation>Free of charge</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="964" />
       <source>依据：%1</source>
-      <translation type="unfinished" />
+      <translation>Basis: %1</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="968" />
       <source>监督投诉：%1</source>
-      <translation type="unfinished" />
+      <translation>Complaints: %1</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="983" />
       <source>不需要提交材料</source>
-      <translation type="unfinished" />
+      <translation>No materials needed</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="985" />
       <source>需要带 %1 样，%2 样不用带</source>
-      <translation type="unfinished" />
+      <translation>Bring %1; %2 you need not bring</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="986" />
       <source>需要带 %1 样</source>
-      <translation type="unfinished" />
+      <translation>Bring %1</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="988" />
       <source>%1 %2 份</source>
-      <translation type="unfinished" />
+      <translation>%1 × %2</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="991" />
       <source>（视情提供）</source>
-      <translation type="unfinished" />
+      <translation> (only if it applies)</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="997" />
       <source>无需提交，政府已有电子证照</source>
-      <translation type="unfinished" />
+      <translation>nothing to bring, the government already holds it electronically</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="1011" />
       <source>事项名称和编码</source>
-      <translation type="unfinished" />
+      <translation>Service name and code</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="1012" />
       <source>受理条件</source>
-      <translation type="unfinished" />
+      <translation>Who can apply</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="1013" />
       <source>办理流程</source>
-      <translation type="unfinished" />
+      <translation>Procedure</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="1014" />
       <source>设定依据</source>
-      <translation type="unfinished" />
+      <translation>Legal basis</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="1017" />
       <source>实施主体</source>
-      <translation type="unfinished" />
+      <translation>Responsible office</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="1019" />
       <source>中介服务</source>
-      <translation type="unfinished" />
+      <translation>Intermediary services</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="1021" />
       <source>常见问题：%1</source>
-      <translation type="unfinished" />
+      <translation>FAQ: %1</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="1030" />
       <source>无</source>
-      <translation type="unfinished" />
+      <translation>None</translation>
     </message>
   </context>
   <context>
     <name>GuideListScreen</name>
     <message>
-      <location filename="../screens/guide.py" line="662" />
+      <location filename="../screens/guide.py" line="661" />
       <source>事项目录正在准备，请稍候再试。</source>
-      <translation type="unfinished" />
+      <translation>The list of services is being prepared; please try again shortly.</translation>
+    </message>
+    <message>
+      <location filename="../screens/guide.py" line="668" />
+      <source>共 %1 项，点击查看办事指南</source>
+      <translation>%1 services; tap one to read its guide</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="669" />
-      <source>共 %1 项，点击查看办事指南</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/guide.py" line="670" />
       <source>没有找到相关事项。请返回换个分类，或点击“呼叫工作人员”。</source>
-      <translation type="unfinished" />
+      <translation>No services here. Go back and pick another category, or tap "Call staff".</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="672" />
+      <location filename="../screens/guide.py" line="671" />
       <source>（共 %1 项）</source>
-      <translation type="unfinished" />
+      <translation> (%1 services)</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="681" />
+      <location filename="../screens/guide.py" line="680" />
       <source>搜索：%1</source>
-      <translation type="unfinished" />
+      <translation>Search: %1</translation>
+    </message>
+    <message>
+      <location filename="../screens/guide.py" line="686" />
+      <source>人生事项：%1</source>
+      <translation>Life event: %1</translation>
     </message>
     <message>
       <location filename="../screens/guide.py" line="687" />
-      <source>人生事项：%1</source>
+      <source>部门：%1</source>
+      <translation>Department: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>HelpDoneScreen</name>
+    <message>
+      <location filename="../screens/help.py" line="633" />
+      <source>帮代办</source>
+      <translation type="unfinished">Get help</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="645" />
+      <source>评价本次服务（好差评）</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../screens/guide.py" line="688" />
-      <source>部门：%1</source>
+      <location filename="../screens/help.py" line="647" />
+      <source>完成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="676" />
+      <source>没有要提交的求助</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="683" />
+      <source>求助编号</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="683" />
+      <source>本机编号</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="687" />
+      <source>正在提交，请稍候…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="688" />
+      <source>您的求助已保存在本机，正在上传。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="689" />
+      <source>正在保存您的求助…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="691" />
+      <source>已提交</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="692" />
+      <source>工作人员将在 %1 小时内（工作时间）打电话给您，请保持电话畅通。请记下或取走求助编号。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="695" />
+      <source>承办：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="698" />
+      <source>已保存，联网后自动上传</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="699" />
+      <source>网络暂时不通。您的求助已安全保存在本机，联网后自动上传，无需重新登记。上传后工作人员将在 %1 小时内（工作时间）打电话给您。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="702" />
+      <source>没有提交成功</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="703" />
+      <source>服务中心没有接收这条求助。请点击右下角“呼叫工作人员”，并出示本机编号。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="705" />
+      <source>没有保存成功</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="706" />
+      <source>本机暂时无法保存求助，您的信息没有提交。请点击右下角“呼叫工作人员”，或到服务台找工作人员。</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>HelpRequestScreen</name>
+    <message>
+      <location filename="../screens/help.py" line="394" />
+      <source>帮代办</source>
+      <translation type="unfinished">Get help</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="395" />
+      <source>工作人员免费帮您办理。说明需要什么帮助、留下电话，工作人员会联系您。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="398" />
+      <source>1. 您需要哪种帮助？</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="400" />
+      <source>帮办</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="400" />
+      <source>工作人员在大厅一对一指导您办理</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="401" />
+      <source>代办</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="401" />
+      <source>把材料交给工作人员，由他们替您办理</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="402" />
+      <location filename="../screens/help.py" line="536" />
+      <source>上门代办</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="402" />
+      <source>老人、残疾人等行动不便，工作人员上门办理（需要刷身份证）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="419" />
+      <source>2. 办什么事？</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="424" />
+      <source>3. 什么时间方便联系您？</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="425" />
+      <source>工作日上午</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="425" />
+      <source>工作日下午</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="426" />
+      <source>周六、周日</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="426" />
+      <source>什么时间都可以</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="427" />
+      <source>方便的时间</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="428" />
+      <source>可以不选：工作人员会先打电话和您约时间。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="434" />
+      <source>4. 怎么联系您？</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="435" />
+      <source>手机号码</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="436" />
+      <source>工作人员会打这个号码联系您。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="439" />
+      <source>怎么称呼您</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="440" />
+      <source>例如：王阿姨、李先生。可以不填。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="449" />
+      <source>5. 上门地址</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="450" />
+      <source>工作人员上门的地址</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="451" />
+      <source>默认是身份证上的住址；住在别处请点“修改”。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="455" />
+      <source>年老体弱</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="455" />
+      <source>残疾</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="455" />
+      <source>患病或受伤</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="456" />
+      <source>其他原因</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="457" />
+      <source>不能来大厅的原因</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="468" />
+      <source>提交求助</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="501" />
+      <source>已核验身份：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="550" />
+      <source>请选择需要哪种帮助。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="552" />
+      <source>请选择要办的事，不清楚可以点“其他事项”。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="554" />
+      <source>请填写正确的手机号码。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="556" />
+      <source>请填写上门地址。</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1375,190 +2507,200 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
   <context>
     <name>IdentifyScreen</name>
     <message>
-      <location filename="../screens/identify.py" line="218" />
+      <location filename="../screens/identify.py" line="244" />
       <source>不同意</source>
       <translation>I do not agree</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="219" />
+      <location filename="../screens/identify.py" line="245" />
       <source>同意，开始读卡</source>
       <translation>I agree, read my card</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="252" />
+      <location filename="../screens/identify.py" line="291" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="254" />
-      <location filename="../screens/identify.py" line="532" />
+      <location filename="../screens/identify.py" line="293" />
+      <location filename="../screens/identify.py" line="590" />
       <source>手动输入身份证号</source>
       <translation>Type my ID number</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="268" />
+      <location filename="../screens/identify.py" line="312" />
       <source>请输入您的姓名和18位公民身份号码（与身份证上一致）。</source>
       <translation>Enter your name and your 18-character ID number, exactly as on your ID card.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="269" />
+      <location filename="../screens/identify.py" line="313" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="273" />
+      <location filename="../screens/identify.py" line="317" />
       <source>公民身份号码</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="285" />
+      <location filename="../screens/identify.py" line="329" />
       <source>返回读卡</source>
       <translation>Back to the card reader</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="287" />
+      <location filename="../screens/identify.py" line="331" />
       <source>确认</source>
       <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="300" />
+      <location filename="../screens/identify.py" line="350" />
       <source>您正在办理：%1</source>
       <translation>You are doing: %1</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="302" />
+      <location filename="../screens/identify.py" line="352" />
       <source>本次办理</source>
       <translation>this service</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="304" />
+      <location filename="../screens/identify.py" line="354" />
       <source>&lt;b&gt;读取哪些信息&lt;/b&gt;&lt;br&gt;姓名、性别、民族、出生日期、住址、公民身份号码、签发机关、有效期限。证件照片只在本机屏幕上显示，不保存、不上传。</source>
       <translation>&lt;b&gt;What is read&lt;/b&gt;&lt;br&gt;Name, sex, ethnic group, date of birth, address, ID number, issuing authority and validity period. The photo on the card is only shown on this screen; it is never stored or uploaded.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="306" />
+      <location filename="../screens/identify.py" line="356" />
       <source>&lt;b&gt;为什么读取&lt;/b&gt;&lt;br&gt;核实您的身份，并为“%1”自动填写表格，减少您手工输入。</source>
-      <translation>&lt;b&gt;Why&lt;/b&gt;&lt;br&gt;To confirm who you are and fill in the form for “%1”, so you type less.</translation>
+      <translation>&lt;b&gt;Why&lt;/b&gt;&lt;br&gt;To confirm who you are and fill in the form for "%1", so you type less.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="308" />
+      <location filename="../screens/identify.py" line="358" />
       <source>&lt;b&gt;保存多久&lt;/b&gt;&lt;br&gt;只在本次办理中使用；办理结束、离开或长时间无操作时，本机立即清除。</source>
       <translation>&lt;b&gt;How long it is kept&lt;/b&gt;&lt;br&gt;Only for this visit: this kiosk erases it as soon as you finish, leave, or stop using it for a while.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="310" />
+      <location filename="../screens/identify.py" line="360" />
       <source>&lt;b&gt;由谁处理&lt;/b&gt;&lt;br&gt;%1。只把办理所需的信息加密发送给该中心，不用于其他用途。</source>
       <translation>&lt;b&gt;Who processes it&lt;/b&gt;&lt;br&gt;%1. Only what your application needs is sent to it, encrypted, and used for nothing else.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="311" />
+      <location filename="../screens/identify.py" line="361" />
       <source>浏阳市政务服务中心</source>
       <translation>Liuyang Government Service Center</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="331" />
+      <location filename="../screens/identify.py" line="382" />
       <source>读取身份证前，请您知悉</source>
       <translation>Before we read your ID card</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="350" />
-      <location filename="../screens/identify.py" line="448" />
+      <location filename="../screens/identify.py" line="401" />
+      <location filename="../screens/identify.py" line="503" />
       <source>请将身份证放在感应区</source>
       <translation>Place your ID card on the reader</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="368" />
+      <location filename="../screens/identify.py" line="420" />
       <source>感应区</source>
       <translation>Reader</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="412" />
+      <location filename="../screens/identify.py" line="464" />
       <source>您的证件已过期，请到窗口办理</source>
       <translation>Your ID card has expired. Please go to a service window.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="413" />
+      <location filename="../screens/identify.py" line="465" />
       <source>过期证件不能在自助机上办理。请取走证件；如有其他有效证件，可放在感应区。</source>
       <translation>Expired cards cannot be used at this kiosk. Please take your card; if you have another valid card, place it on the reader.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="426" />
+      <location filename="../screens/identify.py" line="478" />
       <source>无法识别此证件，请重新放置或到窗口办理</source>
       <translation>This card cannot be recognised. Place it again, or go to a service window.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="427" />
+      <location filename="../screens/identify.py" line="479" />
       <source>请取走证件，再平放到感应区。</source>
       <translation>Take the card off, then lay it flat on the reader again.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="429" />
+      <location filename="../screens/identify.py" line="481" />
+      <source>感应区上已有一张证件</source>
+      <translation>There is already a card on the reader</translation>
+    </message>
+    <message>
+      <location filename="../screens/identify.py" line="482" />
+      <source>如果是您的证件，请拿起后重新放置；如果不是您的，请交给工作人员。</source>
+      <translation>If it is yours, lift it and place it again; if it is not, please hand it to staff.</translation>
+    </message>
+    <message>
+      <location filename="../screens/identify.py" line="484" />
       <source>读卡失败，请重新放置证件</source>
       <translation>The card could not be read. Please place it again.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="430" />
+      <location filename="../screens/identify.py" line="485" />
       <source>请把证件平放在感应区，读卡完成前不要移动。</source>
       <translation>Lay the card flat on the reader and keep it still until it has been read.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="449" />
+      <location filename="../screens/identify.py" line="504" />
       <source>请把证件平放在感应区，看到结果前不要移动。</source>
       <translation>Lay the card flat on the reader and keep it still until you see the result.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="466" />
+      <location filename="../screens/identify.py" line="521" />
       <source>正在等待读卡</source>
       <translation>Waiting for your card</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="487" />
+      <location filename="../screens/identify.py" line="542" />
       <source>读卡器暂时无法使用</source>
       <translation>The card reader is not available right now</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="491" />
+      <location filename="../screens/identify.py" line="546" />
       <source>请点击右下角“呼叫工作人员”，或到窗口办理。</source>
-      <translation>Tap “Call staff” at the bottom right, or go to a service window.</translation>
+      <translation>Tap "Call staff" at the bottom right, or go to a service window.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="493" />
+      <location filename="../screens/identify.py" line="548" />
       <source>您也可以手动输入姓名和身份证号继续办理。</source>
       <translation>You can also type your name and ID number to continue.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="506" />
-      <location filename="../screens/identify.py" line="507" />
+      <location filename="../screens/identify.py" line="561" />
+      <location filename="../screens/identify.py" line="562" />
       <source>身份核验成功</source>
       <translation>Identity confirmed</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="509" />
+      <location filename="../screens/identify.py" line="564" />
       <source>请取走您的证件，马上为您继续办理。</source>
       <translation>Please take your card. We will continue in a moment.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="510" />
+      <location filename="../screens/identify.py" line="565" />
       <source>马上为您继续办理。</source>
       <translation>We will continue in a moment.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="553" />
+      <location filename="../screens/identify.py" line="611" />
       <source>请输入姓名。</source>
       <translation>Please enter your name.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="554" />
+      <location filename="../screens/identify.py" line="612" />
       <source>身份证号码应为18位：前17位是数字，最后一位是数字或X。</source>
       <translation>An ID number has 18 characters: 17 digits, then a digit or X.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="555" />
+      <location filename="../screens/identify.py" line="613" />
       <source>身份证号码有误（校验位不符），请对照证件逐位核对后重新输入。</source>
       <translation>This ID number is not valid (its check digit does not match). Compare it with your card, character by character, and type it again.</translation>
     </message>
     <message>
-      <location filename="../screens/identify.py" line="556" />
+      <location filename="../screens/identify.py" line="614" />
       <source>身份证号码中的出生日期无效，请核对后重新输入。</source>
       <translation>The date of birth inside this ID number is not valid. Please check it and type it again.</translation>
     </message>
@@ -1592,6 +2734,271 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
         <numerusform>%n s</numerusform>
         <numerusform />
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>IntermediaryDetailScreen</name>
+    <message>
+      <location filename="../screens/intermediary.py" line="231" />
+      <source>中介机构详情</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="234" />
+      <source>重试</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="242" />
+      <location filename="../screens/intermediary.py" line="342" />
+      <source>服务结束后，为这家机构评分</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="271" />
+      <source>正在查询，请稍候…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="287" />
+      <source>机构详情需要联网查询，网络暂时不通。请稍后点“重试”。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="298" />
+      <source>%1 分 %2（%3 人评价）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="299" />
+      <source>暂无评价</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="305" />
+      <source>收费标准：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="306" />
+      <source>办理时限：%1 个工作日内</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="308" />
+      <source>服务项目</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="315" />
+      <source>收费：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="316" />
+      <source>时限：%1 个工作日内</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="317" />
+      <source>条件：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="319" />
+      <source>流程：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="321" />
+      <source>联系方式</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="327" />
+      <source>电话：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="328" />
+      <source>地址：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="329" />
+      <source>用手机扫描右侧二维码，可保存电话和地址，无需手动输入。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="342" />
+      <source>您本次已为这家机构评过分</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>IntermediaryRateScreen</name>
+    <message>
+      <location filename="../screens/intermediary.py" line="357" />
+      <source>为中介机构评分</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="364" />
+      <source>您对这家机构的服务打几颗星？</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="365" />
+      <source>很差</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="365" />
+      <source>较差</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="365" />
+      <source>一般</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="365" />
+      <source>较好</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="365" />
+      <source>很好</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="378" />
+      <source>说说您的感受（选填）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="382" />
+      <source>例如：出图快，收费透明。可以不填</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="385" />
+      <source>评分不需要刷身份证，不记名；每次使用只能为同一家机构评一次。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="391" />
+      <source>提交评分</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="394" />
+      <source>完成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="410" />
+      <source>您本次已为这家机构评过分，感谢您的参与。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="425" />
+      <source>请先点选星级（1 到 5 颗星）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="430" />
+      <source>评分需要联网，网络暂时不通，请稍后再试。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="440" />
+      <source>正在提交，请稍候…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="446" />
+      <source>感谢您的评分！这家机构现在的评分是 %1 分（%2 人评价）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="452" />
+      <source>评分没有提交成功：网络暂时不通。请稍后再点“提交评分”。</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>IntermediaryScreen</name>
+    <message>
+      <location filename="../screens/intermediary.py" line="96" />
+      <source>中介超市</source>
+      <translation type="unfinished">Agencies</translation>
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="97" />
+      <source>测绘、评估、设计、检测等中介服务机构，公开收费标准和办理时限，您可以比较后自主选择。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="106" />
+      <source>重试</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="114" />
+      <source>上一页</source>
+      <translation type="unfinished">Previous</translation>
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="118" />
+      <source>下一页</source>
+      <translation type="unfinished">Next</translation>
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="150" />
+      <source>正在查询，请稍候…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="166" />
+      <source>中介超市需要联网查询，网络暂时不通。请稍后点“重试”，或点击右下角“呼叫工作人员”。办事指南等其他功能仍可使用。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="182" />
+      <source>这一类暂时没有入驻的机构。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="188" />
+      <source>全部</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="200" />
+      <source>%1 分 %2（%3 人评价）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="201" />
+      <source>暂无评价</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="205" />
+      <source>收费：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="206" />
+      <source>时限：%1 个工作日内</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="212" />
+      <source>第 %1 / %2 页</source>
+      <translation type="unfinished">Page %1 of %2</translation>
     </message>
   </context>
   <context>
@@ -1638,7 +3045,7 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
     </message>
     <message>
       <location filename="../journeys.py" line="34" />
-      <location filename="../screens/identify.py" line="578" />
+      <location filename="../screens/identify.py" line="636" />
       <source>帮代办</source>
       <translation>Get help</translation>
     </message>
@@ -1671,27 +3078,27 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
   <context>
     <name>KioskWindow</name>
     <message>
-      <location filename="../screens/window.py" line="235" />
+      <location filename="../screens/window.py" line="236" />
       <source>暂时无法呼叫，请到服务台找工作人员。</source>
       <translation>Cannot call staff right now. Please ask at the service desk.</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="238" />
+      <location filename="../screens/window.py" line="239" />
       <source>正在呼叫工作人员…</source>
       <translation>Calling staff…</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="240" />
+      <location filename="../screens/window.py" line="241" />
       <source>已通知工作人员，请在原地稍候。</source>
       <translation>Staff have been called. Please wait here.</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="241" />
+      <location filename="../screens/window.py" line="242" />
       <source>呼叫没有送达，请到服务台找工作人员。</source>
       <translation>The call did not get through. Please ask at the service desk.</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="245" />
+      <location filename="../screens/window.py" line="246" />
       <source>网络中断：可以浏览办事指南；提交的申请会保存在本机，联网后自动上传。</source>
       <translation>Network down: guides still work; applications are saved here and sent when the network returns.</translation>
     </message>
@@ -1705,20 +3112,185 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
     </message>
   </context>
   <context>
+    <name>MyAppointmentsScreen</name>
+    <message>
+      <location filename="../screens/appointment.py" line="502" />
+      <location filename="../screens/appointment.py" line="529" />
+      <source>我的预约</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="529" />
+      <source>预约签到</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="532" />
+      <source>请先刷身份证。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="534" />
+      <source>证件号码：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="545" />
+      <source>正在查询，请稍候…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="557" />
+      <source>您今天没有可签到的预约。可以返回现场取号。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="559" />
+      <source>没有查到您的预约。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="583" />
+      <source>预约编号：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="586" />
+      <source>确定要取消这个预约吗？取消后名额会让给别人。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="588" />
+      <source>确定取消</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="590" />
+      <source>不取消</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="599" />
+      <source>签到取号</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="603" />
+      <source>取消预约</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="620" />
+      <source>正在取消，请稍候…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="627" />
+      <source>预约已取消。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="639" />
+      <source>正在签到，请稍候…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Pager</name>
     <message>
-      <location filename="../screens/guide.py" line="398" />
+      <location filename="../screens/cases.py" line="219" />
+      <location filename="../screens/guide.py" line="387" />
       <source>上一页</source>
-      <translation type="unfinished" />
+      <translation>Previous</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="399" />
+      <location filename="../screens/cases.py" line="220" />
+      <location filename="../screens/guide.py" line="388" />
       <source>下一页</source>
+      <translation>Next</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="239" />
+      <location filename="../screens/guide.py" line="409" />
+      <source>第 %1 / %2 页</source>
+      <translation>Page %1 of %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>QueueTicketScreen</name>
+    <message>
+      <location filename="../screens/appointment.py" line="670" />
+      <source>现场取号</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../screens/guide.py" line="419" />
-      <source>第 %1 / %2 页</source>
+      <location filename="../screens/appointment.py" line="686" />
+      <source>完成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="688" />
+      <source>评价本次服务（好差评）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="703" />
+      <source>本机不能现场取号，请到服务大厅的取号机取号。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="706" />
+      <source>正在查询，请稍候…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="719" />
+      <source>本机所在地点没有取号服务，请咨询工作人员。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="732" />
+      <source>请选择要办理的业务，取一个排队号：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="739" />
+      <source>等候 %1 人</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="755" />
+      <source>正在取号，请稍候…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="772" />
+      <source>您的排队号</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="774" />
+      <source>预约签到 · 优先叫号</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="778" />
+      <source>办理业务：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="779" />
+      <source>办理窗口：%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="780" />
+      <source>前面还有 %1 人等候</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="781" />
+      <source>请留意叫号屏幕和语音提示。</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1741,31 +3313,74 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
     </message>
   </context>
   <context>
+    <name>ServicePicker</name>
+    <message>
+      <location filename="../screens/help.py" line="273" />
+      <source>重新选择</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="281" />
+      <source>输入事项名称或拼音首字母，如 ylbx（医疗保险）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="290" />
+      <source>其他事项，或说不清楚（请工作人员帮忙确认）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="319" />
+      <source>其他事项（到时与工作人员确认）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="341" />
+      <source>事项目录正在加载，请稍候再试。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="351" />
+      <source>搜索结果</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="351" />
+      <source>没有找到，换个说法试试。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="353" />
+      <source>常办事项（也可以在上面输入名称查找）</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>TextField</name>
     <message>
       <location filename="../screens/form_fields.py" line="239" />
       <source>例：2026-12-01</source>
-      <translation type="unfinished" />
+      <translation>e.g. 2026-12-01</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="241" />
       <source>年-月-日，也可直接输入 8 位数字，如 20261201</source>
-      <translation type="unfinished" />
+      <translation>Year-month-day, or just 8 digits such as 20261201</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="244" />
       <source>11 位手机号码</source>
-      <translation type="unfinished" />
+      <translation>11-digit mobile number</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="254" />
       <source>修改</source>
-      <translation type="unfinished" />
+      <translation>Change</translation>
     </message>
     <message>
       <location filename="../screens/form_fields.py" line="264" />
       <source>已从身份证读取：%1</source>
-      <translation type="unfinished" />
+      <translation>From your ID card: %1</translation>
     </message>
   </context>
   <context>
@@ -1789,22 +3404,22 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
   <context>
     <name>Voice</name>
     <message>
-      <location filename="../voice.py" line="20" />
+      <location filename="../voice.py" line="21" />
       <source>请将身份证放在感应区</source>
       <translation>Please place your ID card on the reader</translation>
     </message>
     <message>
-      <location filename="../voice.py" line="21" />
+      <location filename="../voice.py" line="22" />
       <source>请取走您的回执</source>
       <translation>Please take your receipt</translation>
     </message>
     <message>
-      <location filename="../voice.py" line="22" />
+      <location filename="../voice.py" line="23" />
       <source>本次办理即将结束，如需更多时间，请点击继续办理</source>
       <translation>Your session is about to end. Tap continue if you need more time</translation>
     </message>
     <message>
-      <location filename="../voice.py" line="23" />
+      <location filename="../voice.py" line="24" />
       <source>您的申请已提交</source>
       <translation>Your application has been submitted</translation>
     </message>
@@ -1812,13 +3427,13 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
   <context>
     <name>screen</name>
     <message>
-      <location filename="../screens/apply.py" line="658" />
-      <source>男</source>
+      <location filename="../screens/appointment.py" line="852" />
+      <source>第二步：选择 %1 的时段</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../screens/apply.py" line="658" />
-      <source>女</source>
+      <location filename="../screens/intermediary.py" line="537" />
+      <source>感谢您的评分！这家机构现在的评分是 %1 分（%2 人评价）。</source>
       <translation type="unfinished" />
     </message>
   </context>

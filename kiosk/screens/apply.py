@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -274,9 +274,9 @@ class ApplyStep(Screen):
         return (1 if self.elderly else 2) if self.portrait else (2 if self.elderly else 3)
 
     def show_steps(self) -> None:
-        names = [self.tr("填写"), self.tr("材料"), self.tr("领取"), self.tr("确认")]
+        names = [QCoreApplication.translate("ApplyStep", "填写"), QCoreApplication.translate("ApplyStep", "材料"), QCoreApplication.translate("ApplyStep", "领取"), QCoreApplication.translate("ApplyStep", "确认")]
         parts = [f"【{n}】" if i + 1 == self.step_no else n for i, n in enumerate(names)]
-        self.steps.setText(self.tr("第 %1 步，共 4 步：").replace("%1", str(self.step_no)) + " → ".join(parts))
+        self.steps.setText(QCoreApplication.translate("ApplyStep", "第 %1 步，共 4 步：").replace("%1", str(self.step_no)) + " → ".join(parts))
 
     @property
     def code(self) -> str:
@@ -296,6 +296,9 @@ class ApplyStep(Screen):
         identity = self.ctx.session.identity
         return card_fields(identity) if identity is not None else None
 
+    def gender_text(self, value: str) -> str:
+        return {"男": QCoreApplication.translate("ApplyStep", "男"), "女": QCoreApplication.translate("ApplyStep", "女")}.get(value, value)
+
     def say(self, text: str) -> None:
         self.status.setText(text)
         self.status.setVisible(bool(text))
@@ -306,7 +309,7 @@ class ApplyStep(Screen):
         if guide is not None:
             then(guide)
             return
-        self.say(self.tr("正在读取办事指南，请稍候…"))
+        self.say(QCoreApplication.translate("ApplyStep", "正在读取办事指南，请稍候…"))
         code = self.code
 
         def done(raw: dict[str, Any]) -> None:
@@ -320,7 +323,7 @@ class ApplyStep(Screen):
             then(guide)
 
         def failed(_exc: BaseException) -> None:
-            self.say(self.tr("暂时无法读取这个事项的申请表（网络不通，本机也没有保存）。\n"
+            self.say(QCoreApplication.translate("ApplyStep", "暂时无法读取这个事项的申请表（网络不通，本机也没有保存）。\n"
                              "您可以稍后再试，或点击右下角“呼叫工作人员”。"))
 
         ctx = self.ctx   # the worker must not hold the screen: its last reference would die on that thread
@@ -545,7 +548,7 @@ class ApplyFormScreen(ApplyStep):
         self.body.addWidget(section(self.tr("身份证信息（已自动读取，无需填写）")))
         self.body.addWidget(info_card([
             (self.tr("姓名"), mask_name(card.get("name", ""))),
-            (self.tr("性别"), _gender(self, card.get("gender", ""))),
+            (self.tr("性别"), self.gender_text(card.get("gender", ""))),
             (self.tr("证件号码"), mask_id_number(card.get("id_number", ""))),
             (self.tr("出生日期"), "****-**-**"),
             (self.tr("住址"), mask_address(card.get("address", "")) or self.tr("（证件上没有住址）")),
@@ -654,8 +657,6 @@ class ApplyFormScreen(ApplyStep):
         super().wipe()
 
 
-def _gender(screen: Any, value: str) -> str:
-    return {"男": screen.tr("男"), "女": screen.tr("女")}.get(value, value)
 
 
 # ---- 3. apply_materials ----------------------------------------------------------------------------------------
@@ -977,7 +978,7 @@ class ApplyConfirmScreen(ApplyStep):
         self.body.addWidget(info_card([(self.tr("事项"), guide.item.name), (self.tr("部门"), guide.item.department)]))
         self.body.addWidget(section(self.tr("申请人")))
         self.body.addWidget(info_card([
-            (self.tr("姓名"), card["name"]), (self.tr("性别"), _gender(self, card["gender"])),
+            (self.tr("姓名"), card["name"]), (self.tr("性别"), self.gender_text(card["gender"])),
             (self.tr("出生日期"), card["birth_date"]), (self.tr("证件号码"), card["id_number"]),
             (self.tr("手机号码"), str(draft.get("phone", ""))),
             (self.tr("常住地址"), str((draft.get("address") or {}).get("text") or card["address"])),

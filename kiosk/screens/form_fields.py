@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -162,7 +162,7 @@ class FormField(QFrame):
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(24, 16, 24, 16)
         self.box.setSpacing(8)
-        mark = self.tr("（必填）") if spec.required else self.tr("（选填）")
+        mark = QCoreApplication.translate("FormField", "（必填）") if spec.required else QCoreApplication.translate("FormField", "（选填）")
         self.title = label(spec.label + mark, "fieldLabel")
         self.box.addWidget(self.title)
         self.hint = label(spec.hint, "hint")
@@ -201,20 +201,20 @@ class FormField(QFrame):
 
     def message(self, problem: Problem) -> str:
         if problem.code == "required":
-            return self.tr("请填写此项。")
+            return QCoreApplication.translate("FormField", "请填写此项。")
         if problem.code == "phone":
-            return self.tr("手机号码应为 11 位数字，以 1 开头（例如 13812345678）。")
+            return QCoreApplication.translate("FormField", "手机号码应为 11 位数字，以 1 开头（例如 13812345678）。")
         if problem.code == "number":
-            return self.tr("请填写数字（例如 3 或 1200）。")
+            return QCoreApplication.translate("FormField", "请填写数字（例如 3 或 1200）。")
         if problem.code == "date":
-            return self.tr("请按“年-月-日”填写日期，例如 2026-12-01。")
+            return QCoreApplication.translate("FormField", "请按“年-月-日”填写日期，例如 2026-12-01。")
         if problem.code == "choice":
-            return self.tr("请点选一项。")
+            return QCoreApplication.translate("FormField", "请点选一项。")
         if problem.code == "too_long":
-            return self.tr("内容太长，最多 %1 个字。").replace("%1", problem.detail)
+            return QCoreApplication.translate("FormField", "内容太长，最多 %1 个字。").replace("%1", problem.detail)
         if problem.detail:
-            return self.tr("格式不对，应为：%1").replace("%1", problem.detail)
-        return self.tr("格式不对，请检查。")
+            return QCoreApplication.translate("FormField", "格式不对，应为：%1").replace("%1", problem.detail)
+        return QCoreApplication.translate("FormField", "格式不对，请检查。")
 
 
 class TextField(FormField):
