@@ -329,117 +329,117 @@
   <context>
     <name>ApplyConfirmScreen</name>
     <message>
-      <location filename="../screens/apply.py" line="960" />
+      <location filename="../screens/apply.py" line="962" />
       <source>核对并提交</source>
       <translation>Check and submit</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="961" />
+      <location filename="../screens/apply.py" line="963" />
       <source>确认提交</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="963" />
+      <location filename="../screens/apply.py" line="965" />
       <source>以下是您本人的完整信息，仅在此页显示，请核对。如有错误请点“返回”修改。</source>
       <translation>This is your own information in full, shown only on this page. Please check it; tap "Back" to correct anything.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="974" />
+      <location filename="../screens/apply.py" line="976" />
       <source>请先刷身份证。请返回首页重新开始。</source>
       <translation>Please read your ID card first. Go back to the home screen and start again.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="977" />
+      <location filename="../screens/apply.py" line="979" />
       <source>办理事项</source>
       <translation>Service</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="978" />
+      <location filename="../screens/apply.py" line="980" />
       <source>事项</source>
       <translation>Service</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="978" />
+      <location filename="../screens/apply.py" line="980" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="979" />
+      <location filename="../screens/apply.py" line="981" />
       <source>申请人</source>
       <translation>Applicant</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="981" />
+      <location filename="../screens/apply.py" line="983" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="981" />
+      <location filename="../screens/apply.py" line="983" />
       <source>性别</source>
       <translation>Sex</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="982" />
+      <location filename="../screens/apply.py" line="984" />
       <source>出生日期</source>
       <translation>Date of birth</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="982" />
+      <location filename="../screens/apply.py" line="984" />
       <source>证件号码</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="983" />
+      <location filename="../screens/apply.py" line="985" />
       <source>手机号码</source>
       <translation>Mobile number</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="984" />
+      <location filename="../screens/apply.py" line="986" />
       <source>常住地址</source>
       <translation>Home address</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="996" />
+      <location filename="../screens/apply.py" line="998" />
       <source>申请内容</source>
       <translation>Your answers</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1002" />
+      <location filename="../screens/apply.py" line="1004" />
       <source>无需提交（政府已有电子证照）</source>
       <translation>Nothing to bring (the government already holds it electronically)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1004" />
+      <location filename="../screens/apply.py" line="1006" />
       <source>请携带原件</source>
       <translation>Please bring the original</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1004" />
+      <location filename="../screens/apply.py" line="1006" />
       <source>请携带%1</source>
       <translation>Please bring: %1</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1006" />
+      <location filename="../screens/apply.py" line="1008" />
       <source>申请材料</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1009" />
+      <location filename="../screens/apply.py" line="1011" />
       <source>领取方式</source>
       <translation>How you receive the result</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1011" />
+      <location filename="../screens/apply.py" line="1013" />
       <source>免费邮寄</source>
       <translation>Free delivery by post</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1013" />
+      <location filename="../screens/apply.py" line="1015" />
       <source>窗口领取</source>
       <translation>Collect at the counter</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1013" />
+      <location filename="../screens/apply.py" line="1015" />
       <source>办理部门通知</source>
       <translation>as the office will tell you</translation>
     </message>
@@ -447,52 +447,52 @@
   <context>
     <name>ApplyDeliveryScreen</name>
     <message>
-      <location filename="../screens/apply.py" line="823" />
+      <location filename="../screens/apply.py" line="825" />
       <source>选择领取方式</source>
       <translation>How to receive the result</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="824" />
+      <location filename="../screens/apply.py" line="826" />
       <source>下一步：核对信息</source>
       <translation>Next: check your details</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="873" />
+      <location filename="../screens/apply.py" line="875" />
       <source>办理结果：%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="875" />
+      <location filename="../screens/apply.py" line="877" />
       <source>这个事项的结果不需要领取（会直接发放或通知您）。</source>
       <translation>Nothing to collect for this service (it is paid out or you are told directly).</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="881" />
+      <location filename="../screens/apply.py" line="883" />
       <source>到窗口领取</source>
       <translation>Collect at a counter</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="889" />
+      <location filename="../screens/apply.py" line="891" />
       <source>免费邮寄到家</source>
       <translation>Free delivery to your home</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="890" />
+      <location filename="../screens/apply.py" line="892" />
       <source>免费邮寄（邮费由政府承担）</source>
       <translation>Free delivery by post (the government pays)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="895" />
+      <location filename="../screens/apply.py" line="897" />
       <source>邮寄地址</source>
       <translation>Delivery address</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="896" />
+      <location filename="../screens/apply.py" line="898" />
       <source>默认寄到身份证上的住址，可以修改</source>
       <translation>Sent to the address on your ID card unless you change it</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="939" />
+      <location filename="../screens/apply.py" line="941" />
       <source>请填写完整的邮寄地址。</source>
       <translation>Please give the full delivery address.</translation>
     </message>
@@ -500,74 +500,74 @@
   <context>
     <name>ApplyDoneScreen</name>
     <message>
-      <location filename="../screens/apply.py" line="1053" />
+      <location filename="../screens/apply.py" line="1055" />
       <source>提交申请</source>
       <translation>Submit the application</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1062" />
+      <location filename="../screens/apply.py" line="1066" />
       <source>请为本次服务评价（好差评）</source>
       <translation>Rate this service</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1065" />
+      <location filename="../screens/apply.py" line="1069" />
       <source>完成</source>
       <translation>Finish</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1165" />
+      <location filename="../screens/apply.py" line="1180" />
       <source>正在提交，请稍候…</source>
       <translation>Submitting, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1166" />
+      <location filename="../screens/apply.py" line="1181" />
       <source>您的申请已保存在本机，正在上传。</source>
       <translation>Your application is saved on this terminal and is being sent.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1167" />
+      <location filename="../screens/apply.py" line="1182" />
       <source>正在保存您的申请…</source>
       <translation>Saving your application…</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1169" />
+      <location filename="../screens/apply.py" line="1184" />
       <source>已提交</source>
       <translation>Submitted</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1170" />
-      <source>办件编号如上，请取走回执。凭办件编号和手机号后 4 位可查询进度。</source>
-      <translation>Your case number is shown above; please take your receipt. Follow your case with the case number and the last 4 digits of your mobile number.</translation>
+      <location filename="../screens/apply.py" line="1185" />
+      <source>凭办件编号和手机号后 4 位可以查询办理进度。</source>
+      <translation>Follow your case with the case number and the last 4 digits of your mobile number.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1172" />
+      <location filename="../screens/apply.py" line="1188" />
+      <source>网络暂时不通。您的申请已安全保存在本机，联网后自动上传，无需重新办理。
+请保管好本机编号；上传后可凭身份证查到正式办件编号。</source>
+      <translation>The network is down for now. Your application is safely saved on this terminal and will be sent automatically; you do not need to apply again.
+Keep the local reference; once sent, your ID card finds the official case number.</translation>
+    </message>
+    <message>
+      <location filename="../screens/apply.py" line="1187" />
       <source>已保存，联网后自动上传</source>
       <translation>Saved; it will be sent automatically when the network is back</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1173" />
-      <source>网络暂时不通。您的申请已安全保存在本机，联网后自动上传，无需重新办理。
-本机编号如上，请保管好回执；上传后可凭身份证查询到正式办件编号。</source>
-      <translation>The network is down for now. Your application is safely saved on this terminal and will be sent automatically; you do not need to apply again.
-Keep the receipt with the local reference above; once sent, your ID card finds the official case number.</translation>
-    </message>
-    <message>
-      <location filename="../screens/apply.py" line="1176" />
+      <location filename="../screens/apply.py" line="1191" />
       <source>没有提交成功</source>
       <translation>Not submitted</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1177" />
+      <location filename="../screens/apply.py" line="1192" />
       <source>办理系统没有接收这份申请（内容不符合要求）。请点击右下角“呼叫工作人员”，并出示本机编号。</source>
       <translation>The office system did not accept this application (its content does not fit). Tap "Call staff" at the bottom right and show the local reference.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1180" />
+      <location filename="../screens/apply.py" line="1195" />
       <source>没有保存成功</source>
       <translation>Not saved</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1181" />
+      <location filename="../screens/apply.py" line="1196" />
       <source>本机暂时无法保存申请，您的信息没有提交。请点击右下角“呼叫工作人员”，或到窗口办理。</source>
       <translation>This terminal cannot save applications right now; nothing was submitted. Tap "Call staff" at the bottom right, or apply at a counter.</translation>
     </message>
@@ -673,73 +673,73 @@ Keep the receipt with the local reference above; once sent, your ID card finds t
       <translation>Print the one-time notice</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="699" />
-      <location filename="../screens/apply.py" line="701" />
+      <location filename="../screens/apply.py" line="700" />
+      <location filename="../screens/apply.py" line="702" />
       <source>无需提交（政府已有电子证照）</source>
       <translation>Nothing to bring (the government already holds it electronically)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="703" />
+      <location filename="../screens/apply.py" line="704" />
       <source>需要您带来的材料</source>
       <translation>Documents to bring</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="708" />
+      <location filename="../screens/apply.py" line="709" />
       <source>这个事项不需要您提交纸质材料。</source>
       <translation>No paper documents are needed for this service.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="726" />
+      <location filename="../screens/apply.py" line="727" />
       <source>（如适用）</source>
       <translation> (if it applies)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="727" />
+      <location filename="../screens/apply.py" line="728" />
       <source>%1 %2 份</source>
       <translation>%1, %2 copy(ies)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="730" />
+      <location filename="../screens/apply.py" line="731" />
       <source>我有，会带来</source>
       <translation>I have it and will bring it</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="730" />
+      <location filename="../screens/apply.py" line="731" />
       <source>需要，我会带来</source>
       <translation>Needed; I will bring it</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="731" />
+      <location filename="../screens/apply.py" line="732" />
       <source>我没有</source>
       <translation>I don't have it</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="731" />
+      <location filename="../screens/apply.py" line="732" />
       <source>不需要</source>
       <translation>Not needed</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="763" />
+      <location filename="../screens/apply.py" line="764" />
       <source>请携带原件</source>
       <translation>Please bring the original</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="763" />
+      <location filename="../screens/apply.py" line="764" />
       <source>请携带%1</source>
       <translation>Please bring: %1</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="766" />
+      <location filename="../screens/apply.py" line="767" />
       <source>补正后再来</source>
       <translation>Come back once you have it</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="769" />
+      <location filename="../screens/apply.py" line="770" />
       <source>不需要提交</source>
       <translation>Not needed</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="777" />
+      <location filename="../screens/apply.py" line="778" />
       <source>缺少必需的材料：%1。
 请备齐后再来办理（补正后再来）。可以打印一次性告知单，上面列出全部需要补齐的材料，下次来一次就能办。</source>
       <translation>Missing required documents: %1.
@@ -889,7 +889,7 @@ Please try again later, or tap "Call staff" at the bottom right.</translation>
     <message>
       <location filename="../screens/appointment.py" line="372" />
       <source>完成</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Finish</translation>
     </message>
     <message>
       <location filename="../screens/appointment.py" line="400" />
@@ -1277,7 +1277,7 @@ Please try again later, or tap "Call staff" at the bottom right.</translation>
     <message>
       <location filename="../screens/cases.py" line="40" />
       <source>已提交</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Submitted</translation>
     </message>
     <message>
       <location filename="../screens/cases.py" line="40" />
@@ -1508,7 +1508,7 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
     <message>
       <location filename="../screens/evaluation.py" line="355" />
       <source>完成</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Finish</translation>
     </message>
     <message>
       <location filename="../screens/evaluation.py" line="383" />
@@ -1524,12 +1524,12 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
     <message>
       <location filename="../screens/evaluation.py" line="394" />
       <source>已提交</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Submitted</translation>
     </message>
     <message>
       <location filename="../screens/evaluation.py" line="394" />
       <source>已保存，联网后自动上传</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Saved; it will be sent automatically when the network is back</translation>
     </message>
     <message>
       <location filename="../screens/evaluation.py" line="396" />
@@ -2224,7 +2224,7 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
     <message>
       <location filename="../screens/help.py" line="647" />
       <source>完成</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Finish</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="676" />
@@ -2244,7 +2244,7 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
     <message>
       <location filename="../screens/help.py" line="687" />
       <source>正在提交，请稍候…</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Submitting, please wait…</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="688" />
@@ -2259,7 +2259,7 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
     <message>
       <location filename="../screens/help.py" line="691" />
       <source>已提交</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Submitted</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="692" />
@@ -2274,7 +2274,7 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
     <message>
       <location filename="../screens/help.py" line="698" />
       <source>已保存，联网后自动上传</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Saved; it will be sent automatically when the network is back</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="699" />
@@ -2284,7 +2284,7 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
     <message>
       <location filename="../screens/help.py" line="702" />
       <source>没有提交成功</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Not submitted</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="703" />
@@ -2294,7 +2294,7 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
     <message>
       <location filename="../screens/help.py" line="705" />
       <source>没有保存成功</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Not saved</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="706" />
@@ -2398,7 +2398,7 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
     <message>
       <location filename="../screens/help.py" line="435" />
       <source>手机号码</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Mobile number</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="436" />
@@ -2895,7 +2895,7 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
     <message>
       <location filename="../screens/intermediary.py" line="394" />
       <source>完成</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Finish</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="410" />
@@ -2915,7 +2915,7 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
     <message>
       <location filename="../screens/intermediary.py" line="440" />
       <source>正在提交，请稍候…</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Submitting, please wait…</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="446" />
@@ -3226,7 +3226,7 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
     <message>
       <location filename="../screens/appointment.py" line="686" />
       <source>完成</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Finish</translation>
     </message>
     <message>
       <location filename="../screens/appointment.py" line="688" />
@@ -3317,7 +3317,7 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
     <message>
       <location filename="../screens/help.py" line="273" />
       <source>重新选择</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Choose again</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="281" />
@@ -3337,12 +3337,12 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
     <message>
       <location filename="../screens/help.py" line="341" />
       <source>事项目录正在加载，请稍候再试。</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">The service list is loading; please try again in a moment.</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="351" />
       <source>搜索结果</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">Results</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="351" />

@@ -681,6 +681,7 @@ class ApplyMaterialsScreen(ApplyStep):
         self.notice_button.clicked.connect(self.print_notice)
         box.addWidget(self.notice_button)
         self.receipt = ReceiptPanel(ctx)
+        self.receipt.hide()
         box.addWidget(self.receipt)
         self.missing_box.hide()
         self.root.insertWidget(self.root.indexOf(self.next), self.missing_box)
@@ -800,6 +801,7 @@ class ApplyMaterialsScreen(ApplyStep):
             deadline="备齐后随时可来办理", office=terminal.site_name,
             office_phone=str(guide.raw.get("consult_phone", "")), issued_at=now,
             follow_url=GUIDE_BASE + guide.item.code, footer=Footer(terminal.site_name, terminal.id, now)))
+        self.receipt.show()
         self.receipt.print_document(doc)
 
     def wipe(self) -> None:
@@ -1059,13 +1061,26 @@ class ApplyDoneScreen(ApplyStep):
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.explain = label("", "notice")
         self.receipt = ReceiptPanel(ctx)
+        self.receipt.hide()               # until there is something to print
+        self.receipt.finished.connect(self._printed)
         self.rate = button(self.tr("请为本次服务评价（好差评）"))
         self.rate.clicked.connect(self.go_rate)
         self.rate.hide()
         self.next.setText(self.tr("完成"))
         self.next.clicked.connect(lambda: self.ctx.end_session())
-        for widget in (self.headline, self.number, self.explain, self.receipt, self.rate):
-            self.body.addWidget(widget)
+        if self.portrait:
+            for widget in (self.headline, self.number, self.explain, self.receipt, self.rate):
+                self.body.addWidget(widget)
+        else:   # landscape: what happened on the left, the receipt (or its QR) on the right
+            row = QHBoxLayout()
+            row.setSpacing(40)
+            left = QVBoxLayout()
+            for widget in (self.headline, self.number, self.explain, self.rate):
+                left.addWidget(widget)
+            left.addStretch(1)
+            row.addLayout(left, 3)
+            row.addWidget(self.receipt, 2, Qt.AlignmentFlag.AlignTop)
+            self.body.addLayout(row)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._deadline)
@@ -1167,11 +1182,11 @@ class ApplyDoneScreen(ApplyStep):
                                  else self.tr("正在保存您的申请…"))
         elif sub.state == "sent":
             self.headline.setText(self.tr("已提交"))
-            self.explain.setText(self.tr("办件编号如上，请取走回执。凭办件编号和手机号后 4 位可查询进度。"))
+            self.explain.setText(self.tr("凭办件编号和手机号后 4 位可以查询办理进度。"))
         elif sub.state == "saved":
             self.headline.setText(self.tr("已保存，联网后自动上传"))
             self.explain.setText(self.tr("网络暂时不通。您的申请已安全保存在本机，联网后自动上传，无需重新办理。\n"
-                                         "本机编号如上，请保管好回执；上传后可凭身份证查询到正式办件编号。"))
+                                         "请保管好本机编号；上传后可凭身份证查到正式办件编号。"))
         elif sub.state == "refused":
             self.headline.setText(self.tr("没有提交成功"))
             self.explain.setText(self.tr("办理系统没有接收这份申请（内容不符合要求）。请点击右下角“呼叫工作人员”，"
@@ -1221,7 +1236,12 @@ class ApplyDoneScreen(ApplyStep):
             footer=Footer(terminal.site_name, terminal.id, now), applicant_id_number=card["id_number"],
             applicant_phone=str(draft.get("phone", "")), pickup_site=str(delivery.get("pickup_site") or ""),
             express_address=str(delivery.get("address") or ""), offline_ref=sub.local_ref if offline else ""))
+        self.receipt.show()
         self.receipt.print_document(doc)
+
+    def _printed(self, ok: bool) -> None:
+        # The printer could not: the panel shows the QR and the number in large type; one number is enough.
+        self.number.setVisible(ok and bool(self.number.text()))
 
     def go_rate(self) -> None:
         sub = self.submission
@@ -1363,8 +1383,7 @@ def screenshot_plan() -> dict[str, Callable[[Any], None]]:
             _sample_session(built, filled=True)
             built.ctx.session.data["apply_submission"] = Submission(
                 state="sent" if sent else "saved", local_ref="LY-20261126-0007",
-                case_number="LY20261126000123" if sent else "", submitted_at=datetime(2026, 11, 26, 10, 15),
-                printed=True)
+                case_number="LY20261126000123" if sent else "", submitted_at=datetime(2026, 11, 26, 10, 15))
             to("apply_done", filled=True)(built)
         return step
 
