@@ -140,7 +140,10 @@ class CentralClient:
         return _parse(m.ServerTime, self._get("/time", interactive=False))
 
     def health(self) -> dict[str, Any]:
-        return dict(self._get("/health", interactive=False))
+        data = self._get("/health", interactive=False)
+        if not isinstance(data, dict):
+            raise ServerError("bad_response", detail="health answer is not an object")
+        return data
 
     def heartbeat(self, *, version: str, uptime_s: int, devices: Mapping[str, str], paper: str = "unknown",
                   outbox_depth: int = 0, last_errors: list[str] | None = None,
@@ -154,7 +157,10 @@ class CentralClient:
     def report_events(self, events: list[Mapping[str, Any]]) -> int:
         """POST /terminals/events: [{"time", "kind", "code", "detail"}] (codes only, no personal data)."""
         data = self._post("/terminals/events", {"events": list(events)}, interactive=False, ok=(200, 202))
-        return int(data["accepted"])
+        accepted = data.get("accepted") if isinstance(data, dict) else None
+        if not isinstance(accepted, int) or isinstance(accepted, bool):
+            raise ServerError("bad_response", detail="events answer without an integer 'accepted'")
+        return accepted
 
     def call_staff(self, reason: str, screen: str = "", *, idempotency_key: str | None = None) -> m.StaffCall:
         return _parse(m.StaffCall, self._post("/staff-calls", {"reason": reason, "screen": screen},

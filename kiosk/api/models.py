@@ -52,8 +52,12 @@ def _convert(tp: Any, value: Any, where: str) -> Any:
             raise BadResponse(f"{where} is not an ISO date") from exc
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         return from_json(tp, value, where)
-    if tp is float and isinstance(value, int):
+    if tp is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
+    if tp in (str, int, float, bool) and (not isinstance(value, tp) or tp is int and isinstance(value, bool)):
+        # A wrong type would only fail later, far from the answer that carried it (e.g. a number for a case
+        # number on a receipt): refuse it here, as a bad answer.
+        raise BadResponse(f"{where} should be {tp.__name__}, not {type(value).__name__}")
     return value
 
 

@@ -11,6 +11,7 @@ that reached the server comes back as nonce_reused; a freshly signed second try 
 """
 from __future__ import annotations
 
+import http.client
 import json
 import logging
 import re
@@ -44,6 +45,12 @@ log = logging.getLogger("kiosk.api.http")
 
 #: |skew| below this is noise (Date has 1 s resolution, plus network time): not corrected, not reported.
 SKEW_NOISE_S = 3.0
+#: No answer of the contract comes near this (the full catalogue is about 0.6 MB); a bigger one is refused
+#: while it streams in, so a broken or hostile server cannot fill the kiosk's memory.
+MAX_BODY_BYTES = 16 * 1024 * 1024
+#: The read timeout bounds each socket read only; a body that trickles or never ends is cut after this many
+#: read timeouts in total.
+BODY_BUDGET_READ_TIMEOUTS = 6
 
 
 _QUERY = re.compile(r"\?[^\s'\"]*")
@@ -108,11 +115,14 @@ class Transport:
         user_agent: str = "kiosk/0.1",
         clock: Callable[[], float] = time.time,
         on_clock_skew: Callable[[float], None] | None = None,
+        max_body_bytes: int = MAX_BODY_BYTES,
     ) -> None:
         _install_log_filter()
         self.base_url = base_url.rstrip("/")
         self.signer = signer
         self.timeout = (connect_timeout_s, read_timeout_s)
+        self.max_body_bytes = max_body_bytes
+        self.body_budget_s = BODY_BUDGET_READ_TIMEOUTS * read_timeout_s
         self._clock = clock
         self._on_clock_skew = on_clock_skew
         self._skew: float | None = None
@@ -207,7 +217,7 @@ class Transport:
         sent = self._clock()
         try:
             resp = self.session.request(method, self.base_url + path, params=params, data=body, headers=hdrs,
-                                        timeout=self.timeout, allow_redirects=False)
+                                        timeout=self.timeout, allow_redirects=False, stream=True)
         except requests.exceptions.SSLError as exc:
             raise Offline("tls_error", detail=type(exc).__name__) from None
         except requests.exceptions.ConnectTimeout:
@@ -220,8 +230,11 @@ class Transport:
             raise Offline(_connection_code(exc), detail=type(exc).__name__) from None
         except (requests.exceptions.RequestException, urllib3_errors.HTTPError) as exc:
             raise Offline("unreachable", detail=type(exc).__name__) from None
+        try:
+            raw = self._read_body(resp)
+        finally:
+            resp.close()
         received = self._clock()
-        raw = resp.content
         self._measure_skew(resp.headers.get("Date"), sent, received)
         if resp.status_code in ok or resp.status_code == 304 and 304 in ok:
             data: Any = None
@@ -239,6 +252,33 @@ class Transport:
             err.skew_s = self.clock_skew_s
         log.info("central %s %s -> %d %s", method, path.split("?")[0], resp.status_code, err.code)
         raise err
+
+    def _read_body(self, resp: requests.Response) -> bytes:
+        """The body, bounded in size and in total time (a trickling or endless answer is cut, not awaited)."""
+        declared = resp.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.max_body_bytes:
+            raise ServerError("bad_response", status=resp.status_code,
+                              detail=f"answer of {declared} bytes is over the {self.max_body_bytes} byte limit")
+        deadline = time.monotonic() + self.body_budget_s
+        parts: list[bytes] = []
+        size = 0
+        try:
+            while True:
+                piece = resp.raw.read1(65536, decode_content=True)
+                if not piece:
+                    break
+                size += len(piece)
+                parts.append(piece)
+                if size > self.max_body_bytes:
+                    raise ServerError("bad_response", status=resp.status_code,
+                                      detail=f"answer over the {self.max_body_bytes} byte limit")
+                if time.monotonic() > deadline:
+                    raise Timeout("timeout", detail=f"answer not complete within {self.body_budget_s:.0f} s")
+        except (urllib3_errors.ReadTimeoutError, TimeoutError):
+            raise Timeout("timeout", detail="read timeout") from None
+        except (urllib3_errors.HTTPError, OSError, http.client.HTTPException) as exc:
+            raise Offline("connection_lost", detail=type(exc).__name__) from None
+        return b"".join(parts)
 
     def close(self) -> None:
         self.session.close()
