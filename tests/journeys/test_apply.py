@@ -140,7 +140,7 @@ def fill_form(kiosk: Kiosk, qtbot: QtBot) -> Any:
     return screen
 
 
-def through_to_confirm(kiosk: Kiosk, qtbot: QtBot) -> None:
+def through_to_confirm(kiosk: Kiosk, qtbot: QtBot, *, express: bool = False) -> None:
     screen = kiosk.window.current_screen
     tap(kiosk, screen.next)
     kiosk.wait_screen("apply_materials")
@@ -152,14 +152,20 @@ def through_to_confirm(kiosk: Kiosk, qtbot: QtBot) -> None:
     delivery = kiosk.window.current_screen
     qtbot.waitUntil(lambda: VILLAGE_OFFICE in kiosk.texts() or "pickup:" + VILLAGE_OFFICE in delivery.options,
                     timeout=10_000)
-    tap(kiosk, delivery.options["pickup:" + VILLAGE_OFFICE])          # 村出件: hand-over in the village
+    if express:                           # free express to the address given on the form (shown masked)
+        tap(kiosk, delivery.options["express"])
+        assert delivery.express_address is not None and delivery.express_address.isVisible()
+        assert f"{TOWN}****" in delivery.express_address.summary.text()
+    else:
+        tap(kiosk, delivery.options["pickup:" + VILLAGE_OFFICE])      # 村出件: hand-over in the village
     assert CARD["id_number"] not in kiosk.texts()
     tap(kiosk, delivery.next)
     kiosk.wait_screen("apply_confirm")
     assert kiosk.window.current_screen.next.isEnabled()
     qtbot.waitUntil(lambda: CARD["id_number"] in kiosk.texts(), timeout=10_000)
     shown = kiosk.texts()       # the only screen with the citizen's own data in full
-    for value in (CARD["name"], CARD["id_number"], PHONE, f"{TOWN}{VILLAGE}{DETAIL}", VILLAGE_OFFICE):
+    for value in (CARD["name"], CARD["id_number"], PHONE, f"{TOWN}{VILLAGE}{DETAIL}",
+                  "免费邮寄" if express else VILLAGE_OFFICE):
         assert value in shown, value
 
 
@@ -306,14 +312,16 @@ def test_printer_out_of_paper_shows_qr_and_number_submission_unaffected(
     with running_kiosk(qtbot, journey_server.url, tmp_path, **QUIET) as kiosk:
         start_and_identify(kiosk, qtbot)
         fill_form(kiosk, qtbot)
-        through_to_confirm(kiosk, qtbot)
+        through_to_confirm(kiosk, qtbot, express=True)
         kiosk.printer.service.simulator.set_paper("out")
         tap(kiosk, kiosk.window.current_screen.next)
         kiosk.wait_screen("apply_done")
         done = kiosk.window.current_screen
         qtbot.waitUntil(lambda: done.headline.text() == "已提交", timeout=20_000)
         number = done.number.text()
-        assert len(cases_for(journey_server, number)) == 1
+        rows = cases_for(journey_server, number)
+        assert len(rows) == 1 and as_json(rows[0][5])["method"] == "express"
+        assert private_details(journey_server, number)["delivery_address"] == f"湖南省长沙市浏阳市{TOWN}{VILLAGE}{DETAIL}"
         panel = done.receipt
         qtbot.waitUntil(lambda: panel.qr.isVisible(), timeout=15_000)
         assert not panel.qr.pixmap().isNull()
