@@ -727,7 +727,7 @@ class ApplyMaterialsScreen(ApplyStep):
         box.addWidget(label(mat.name + ("" if mat.required else self.tr("（如适用）")), "fieldLabel"))
         detail = self.tr("%1 %2 份").replace("%1", mat.form).replace("%2", str(mat.count))
         box.addWidget(label(detail + ("；" + mat.note if mat.note else ""), "hint"))
-        row = QHBoxLayout() if not self.elderly or not self.portrait else QVBoxLayout()
+        row = QVBoxLayout() if self.portrait else QHBoxLayout()   # buttons do not wrap: full width in portrait
         have = button(self.tr("我有，会带来") if mat.required else self.tr("需要，我会带来"), "choice")
         lack = button(self.tr("我没有") if mat.required else self.tr("不需要"), "choice")
         for b in (have, lack):

@@ -384,7 +384,7 @@ class AddressField(FormField):
         self.up.clicked.connect(self.start_picking)
         self.skip = button(self.tr("列表中没有我的村（社区）"))
         self.skip.clicked.connect(lambda: self._village_chosen(None))
-        nav = QHBoxLayout()
+        nav = QVBoxLayout()            # one above the other: button texts do not wrap
         nav.addWidget(self.up)
         nav.addWidget(self.skip)
         picker_box.addLayout(nav)
