@@ -1096,10 +1096,10 @@ class ApplyDoneScreen(ApplyStep):
         if sub is None:
             sub = Submission()
             self.ctx.session.data["apply_submission"] = sub
-            sub.listener = self.render
+            sub.listener = self.show_state
             self.with_guide(lambda guide: self._enqueue(guide, sub))
-        sub.listener = self.render
-        self.render()
+        sub.listener = self.show_state
+        self.show_state()
         if sub.state == "waiting":
             self._watch(sub)
 
@@ -1169,7 +1169,7 @@ class ApplyDoneScreen(ApplyStep):
         self.ctx.run(lambda: outbox.lookup(ref), looked, lambda _e: sub.update(state="saved") if final else None)
 
     # ---- show ---------------------------------------------------------------------------------------------
-    def render(self) -> None:
+    def show_state(self) -> None:
         sub = self.submission
         if sub is None:
             return
