@@ -32,11 +32,11 @@ JOURNEYS: tuple[Journey, ...] = (
     Journey("appointment", QT_TRANSLATE_NOOP("Journeys", "预约取号"),
             QT_TRANSLATE_NOOP("Journeys", "预约办理时间，现场取号"), False, "约", "#0c8599"),
     Journey("help_request", QT_TRANSLATE_NOOP("Journeys", "帮代办"),
-            QT_TRANSLATE_NOOP("Journeys", "工作人员帮您办、上门代办"), False, "帮", "#d9480f"),
+            QT_TRANSLATE_NOOP("Journeys", "工作人员帮您办、上门代办"), True, "帮", "#d9480f"),
     Journey("intermediary", QT_TRANSLATE_NOOP("Journeys", "中介超市"),
-            QT_TRANSLATE_NOOP("Journeys", "查找中介机构，比较收费与时限"), False, "介", "#862e9c"),
+            QT_TRANSLATE_NOOP("Journeys", "查找中介机构，比较收费与时限"), True, "介", "#862e9c"),
     Journey("evaluation", QT_TRANSLATE_NOOP("Journeys", "好差评"),
-            QT_TRANSLATE_NOOP("Journeys", "评价政务服务，帮助我们改进"), False, "评", "#e67700"),
+            QT_TRANSLATE_NOOP("Journeys", "评价政务服务，帮助我们改进"), True, "评", "#e67700"),
 )
 
 # Which screen may open which (home and back are always allowed). Each journey owns its block; a screen
