@@ -144,11 +144,6 @@ class EvaluationScreen(Screen):
         self.set_title(self.tr("好差评"))
         self.target = label("", "notice")
         self.root.addWidget(self.target)
-        self.picker_title = section(self.tr("您今天办理的是哪项业务？"))
-        self.root.addWidget(self.picker_title)
-        self.picker = ServicePicker(ctx, 4 if self.elderly else 6, allow_other=False)
-        self.picker.chosen.connect(lambda code, name: self._update())
-        self.root.addWidget(self.picker)
         self.root.addWidget(section(self.tr("您对这次服务满意吗？")))
         names = {"非常满意": self.tr("非常满意"), "满意": self.tr("满意"), "基本满意": self.tr("基本满意"),
                  "不满意": self.tr("不满意"), "非常不满意": self.tr("非常不满意")}
@@ -189,6 +184,12 @@ class EvaluationScreen(Screen):
         self.phone = TextField(FieldSpec("phone", "phone", self.tr("希望工作人员回电吗？"), False,
                                          self.tr("留下手机号，工作人员会在 1 个工作日内打电话了解情况。不留也可以。")))
         self.root.addWidget(self.phone)
+        # This visit (no case, no service given): which service it was, after the faces (the main thing).
+        self.picker_title = section(self.tr("您今天办理的是哪项业务？"))
+        self.root.addWidget(self.picker_title)
+        self.picker = ServicePicker(ctx, 3 if self.elderly else 4, allow_other=False)
+        self.picker.chosen.connect(lambda code, name: self._update())
+        self.root.addWidget(self.picker)
         self.problem = label("", "error")
         self.problem.hide()
         self.root.addWidget(self.problem)
@@ -356,7 +357,7 @@ class EvaluationDoneScreen(Screen):
         self.finish.clicked.connect(self.end)
         self.root.addWidget(self.finish)
         self.watcher = SubmissionWatcher(ctx, self)
-        self.watcher.changed.connect(self.render)
+        self.watcher.changed.connect(self.show_state)
         self._left = 0
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._count)
@@ -371,13 +372,13 @@ class EvaluationDoneScreen(Screen):
         sub = self.submission
         if sub is not None:
             self.watcher.follow(sub)
-        self.render()
+        self.show_state()
 
     def leave(self) -> None:
         self.watcher.stop()
         self._tick.stop()
 
-    def render(self) -> None:
+    def show_state(self) -> None:
         sub = self.submission
         if sub is None:
             self.headline.setText(self.tr("感谢您的评价"))

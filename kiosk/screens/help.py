@@ -278,7 +278,7 @@ class ServicePicker(QWidget):
         box.addLayout(row)
         self.search = QLineEdit(self)
         self.search.setMinimumHeight(MIN_TOUCH_PX)
-        self.search.setPlaceholderText(self.tr("输入事项名称或拼音首字母，如 ylbx（医疗保险）"))
+        self.search.setPlaceholderText(self.tr("输入名称或拼音首字母，如 ylbx"))
         self.search.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText)
         self.search.textChanged.connect(self.refresh)
         box.addWidget(self.search)
@@ -653,7 +653,8 @@ class HelpDoneScreen(Screen):
         self.root.addLayout(row)
         self.setStyleSheet(_help_qss(ctx.theme))
         self.watcher = SubmissionWatcher(ctx, self)
-        self.watcher.changed.connect(self.render)
+        self.watcher.changed.connect(self.show_state)
+        self.receipt.finished.connect(lambda _printed: self.show_state())
         ctx.session.on_wipe(self.wipe)
 
     @property
@@ -665,12 +666,12 @@ class HelpDoneScreen(Screen):
         sub = self.submission
         if sub is not None:
             self.watcher.follow(sub)
-        self.render()
+        self.show_state()
 
     def leave(self) -> None:
         self.watcher.stop()
 
-    def render(self) -> None:
+    def show_state(self) -> None:
         sub = self.submission
         if sub is None:
             self.headline.setText(self.tr("没有要提交的求助"))
@@ -714,6 +715,9 @@ class HelpDoneScreen(Screen):
             sub.printed = True
             self.print_slip(sub)
         self.receipt.setVisible(bool(self.receipt.status.text()))
+        if not self.receipt.headline.isHidden():      # the fallback shows the number in large type already
+            self.number.hide()
+            self.number_caption.hide()
 
     def _ask_office(self, sub: Submission) -> None:
         """Which desk took it and how soon they call (the service's answer), then the slip."""
@@ -723,13 +727,13 @@ class HelpDoneScreen(Screen):
         def answered(request: Any) -> None:
             sub.extra["office"] = request.assigned_office
             sub.extra["hours"] = request.contact_within_hours
-            self.render()
+            self.show_state()
 
         def no_answer(_exc: BaseException) -> None:
-            self.render()
+            self.show_state()
 
         if client is None:
-            self.render()
+            self.show_state()
             return
         number = sub.remote_ref
         self.ctx.run(lambda: client.help_request(number), answered, no_answer, deadline_s=5.0)
@@ -811,6 +815,11 @@ def screenshot_plan() -> dict[str, Callable[[Any], None]]:
                                           "service_name": SAMPLE_SERVICES[0], "preferred_time": "工作日上午",
                                           "phone": "13812345678", "reason": "年老体弱"}
         built.ctx.router.go("help_request")
+        from PySide6.QtWidgets import QApplication
+        screen = built.window.current_screen
+        for _ in range(3):
+            QApplication.processEvents()
+        screen.scroll.ensureWidgetVisible(screen.home_box, 0, 0)   # the address part of the form
 
     def errors(built: Any) -> None:
         start(built)

@@ -328,7 +328,7 @@ class IntermediaryDetailScreen(Screen):
         text = QVBoxLayout()
         text.addWidget(label(self.tr("电话：%1").replace("%1", p.phone)))
         text.addWidget(label(self.tr("地址：%1").replace("%1", p.address)))
-        text.addWidget(label(self.tr("用手机扫描右侧二维码，可保存电话和地址，无需手动输入。"), "hint"))
+        text.addWidget(label(self.tr("用手机扫描二维码，可保存电话和地址，无需手动输入。"), "hint"))
         text.addStretch(1)
         row.addLayout(text, 1)
         self.qr = QrLabel(260)
