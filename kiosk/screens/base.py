@@ -17,6 +17,19 @@ if TYPE_CHECKING:
     from kiosk.screens.context import AppContext
 
 
+def grab_touch_scrolling(viewport: QWidget) -> None:
+    """Drag-to-scroll on VIEWPORT, without a per-grab leak.
+
+    Qt registers a new custom gesture type for every grab (the ids only grow), and PySide6 caches an enum
+    pseudo-member for every unknown value it converts (`Qt.GestureType._sbk_missing_`, about 2.5 KB each,
+    never freed). Screens are rebuilt every session, so that cache grew for as long as the kiosk ran
+    (bench/soak.py); nothing keeps the returned value, so this grab's entry is forgotten at once."""
+    gesture = QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    cache = Qt.GestureType.__dict__.get("_sbk_missing_")
+    if isinstance(cache, dict):
+        cache.pop(str(int(gesture)), None)
+
+
 class Screen(QWidget):
     name: ClassVar[str] = ""
     idle_timeout_s: ClassVar[int | None] = None   # None: [display] idle_timeout_s
@@ -32,7 +45,7 @@ class Screen(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        grab_touch_scrolling(self.scroll.viewport())
         content = QWidget()
         self.scroll.setWidget(content)
         outer.addWidget(self.scroll)
