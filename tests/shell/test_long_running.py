@@ -1,0 +1,48 @@
+"""A kiosk runs for weeks: what a session builds must go when the session ends (bench/soak.py found both)."""
+from __future__ import annotations
+
+import gc
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QScrollArea
+from pytestqt.qtbot import QtBot
+
+from kiosk.screens.base import grab_touch_scrolling
+from kiosk.session import Session
+
+
+def test_a_wipe_hook_does_not_keep_its_dropped_owner_alive_and_live_ones_still_run() -> None:
+    session = Session()
+
+    class Screen:
+        wiped = 0
+
+        def wipe(self) -> None:
+            Screen.wiped += 1
+
+    kept, dropped = Screen(), Screen()
+    session.on_wipe(kept.wipe)
+    session.on_wipe(dropped.wipe)
+    calls: list[int] = []
+    session.on_wipe(lambda: calls.append(1))      # a plain function stays until the session object goes
+    del dropped
+    gc.collect()
+    session.wipe()
+    assert Screen.wiped == 1 and calls == [1]
+    assert len(session._wipe_hooks) == 2          # the dropped screen's hook is gone
+
+
+@pytest.mark.gui
+def test_touch_scrolling_grabs_leave_no_enum_members_behind(qtbot: QtBot) -> None:
+    def grab_and_drop() -> None:
+        area = QScrollArea()
+        grab_touch_scrolling(area.viewport())
+        area.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+    grab_and_drop()
+    before = len(Qt.GestureType.__dict__.get("_sbk_missing_") or {})
+    for _ in range(50):
+        grab_and_drop()
+    assert len(Qt.GestureType.__dict__.get("_sbk_missing_") or {}) == before
