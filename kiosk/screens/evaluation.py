@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLineEdit, QPushButton, Q
 from kiosk.privacy import mask_phone
 from kiosk.screens.base import Screen
 from kiosk.screens.form_fields import FieldSpec, TextField, form_qss
-from kiosk.screens.help import NO_NAME, ServicePicker, Submission, SubmissionWatcher, _help_qss, section
+from kiosk.screens.help import NO_NAME, ServicePicker, Submission, SubmissionWatcher, WrapButton, _help_qss, section
 from kiosk.screens.widgets import MIN_TOUCH_PX, button, label
 
 log = logging.getLogger(__name__)
@@ -199,7 +199,6 @@ class EvaluationScreen(Screen):
         self.root.addWidget(self.submit)
         self._params: dict[str, Any] = {}
         self.level: str | None = None
-        ctx.session.on_wipe(self.wipe)
 
     def enter(self, params: Mapping[str, Any]) -> None:
         self._params = {k: str(params.get(k) or "") for k in ("case_number", "local_reference", "service_code")}
@@ -249,7 +248,7 @@ class EvaluationScreen(Screen):
         self.tag_buttons.clear()
         columns = 2 if self.portrait or self.elderly else 4
         for i, tag in enumerate(TAGS.get(level)):
-            b = button(self.tag_names.get(tag, tag), "choice")
+            b = WrapButton(self.tag_names.get(tag, tag), "choice")
             b.setCheckable(True)
             b.setChecked(tag in chosen)
             self.tags_grid.addWidget(b, i // columns, i % columns)
@@ -361,7 +360,6 @@ class EvaluationDoneScreen(Screen):
         self._left = 0
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._count)
-        ctx.session.on_wipe(self.wipe)
 
     @property
     def submission(self) -> Submission | None:

@@ -237,6 +237,11 @@ class WrapButton(QPushButton):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        self.toggled.connect(self._checked_look)
+
+    def _checked_look(self, checked: bool) -> None:
+        """A checked choice is drawn filled (white text), as the form's choice buttons are."""
+        self.caption.setStyleSheet("background: transparent;" + (" color: #ffffff; font-weight: bold;" if checked else ""))
 
     def text(self) -> str:  # noqa: D102 - what the citizen reads (tests find buttons by it)
         return self.caption.text()
@@ -456,7 +461,7 @@ class HelpRequestScreen(Screen):
                    "其他原因": self.tr("其他原因")}
         self.reason = ChoiceField(FieldSpec("reason", "singlevaluelist", self.tr("不能来大厅的原因"), False,
                                             choices=tuple(Choice(r, reasons[r]) for r in AT_HOME_REASONS)),
-                                  columns=2)
+                                  columns=1 if self.elderly and self.portrait else 2)
         self.reason.changed.connect(self._save)
         home.addWidget(self.reason)
         self.home_box.hide()
@@ -469,7 +474,6 @@ class HelpRequestScreen(Screen):
         self.submit.clicked.connect(self.send)
         self.root.addWidget(self.submit)
         self._restoring = False
-        ctx.session.on_wipe(self.wipe)
 
     # ---- state in the session ---------------------------------------------------------------------------
     @property
@@ -655,7 +659,6 @@ class HelpDoneScreen(Screen):
         self.watcher = SubmissionWatcher(ctx, self)
         self.watcher.changed.connect(self.show_state)
         self.receipt.finished.connect(lambda _printed: self.show_state())
-        ctx.session.on_wipe(self.wipe)
 
     @property
     def submission(self) -> Submission | None:

@@ -399,7 +399,6 @@ class IntermediaryRateScreen(Screen):
         self.root.addWidget(self.finish)
         self.score = 0
         self.provider_id = ""
-        ctx.session.on_wipe(self.wipe)
 
     @property
     def rated(self) -> set[str]:
