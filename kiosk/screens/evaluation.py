@@ -16,12 +16,28 @@ from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from kiosk.privacy import mask_phone
 from kiosk.screens.base import Screen
 from kiosk.screens.form_fields import FieldSpec, TextField, form_qss
-from kiosk.screens.help import NO_NAME, ServicePicker, Submission, SubmissionWatcher, WrapButton, _help_qss, section
+from kiosk.screens.help import (
+    NO_NAME,
+    ServicePicker,
+    Submission,
+    SubmissionWatcher,
+    WrapButton,
+    _help_qss,
+    clear_layout,
+    section,
+)
 from kiosk.screens.widgets import MIN_TOUCH_PX, button, label
 
 log = logging.getLogger(__name__)
@@ -82,7 +98,7 @@ class Face(QWidget):
         self.setFixedSize(size, size)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
-    def paintEvent(self, _event: Any) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: Any) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         s = float(min(self.width(), self.height()))
@@ -128,7 +144,7 @@ class LevelButton(QPushButton):
         self.setMinimumHeight(max(MIN_TOUCH_PX, face_px + 32) if horizontal else face_px + 100)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-    def text(self) -> str:  # noqa: D102 - tests find the button by what it says
+    def text(self) -> str:
         return self.caption.text()
 
 
@@ -240,11 +256,7 @@ class EvaluationScreen(Screen):
 
     def _show_tags(self, level: str) -> None:
         chosen = {t for t, b in self.tag_buttons.items() if b.isChecked()}
-        while self.tags_grid.count():
-            item = self.tags_grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+        clear_layout(self.tags_grid)
         self.tag_buttons.clear()
         columns = 2 if self.portrait or self.elderly else 4
         for i, tag in enumerate(TAGS.get(level)):
@@ -424,7 +436,7 @@ class EvaluationDoneScreen(Screen):
     def _show_left(self) -> None:
         self.countdown.setText(self.tr("%1 秒后自动返回首页，点屏幕任意处立即结束").replace("%1", str(self._left)))
 
-    def mousePressEvent(self, event: Any) -> None:  # noqa: N802 - a tap anywhere ends it
+    def mousePressEvent(self, event: Any) -> None:
         sub = self.submission
         if sub is None or sub.settled:
             self.end()

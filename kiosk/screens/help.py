@@ -18,13 +18,29 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.devices.printer.document import QR, Cut, Document, Rule, Table, Text
 from kiosk.journeys import IDENTIFY
 from kiosk.privacy import mask_address, mask_name, mask_phone
 from kiosk.screens.base import Screen
-from kiosk.screens.form_fields import AddressField, ChoiceField, Choice, FieldSpec, Region, TextField, form_qss
+from kiosk.screens.form_fields import (
+    AddressField,
+    Choice,
+    ChoiceField,
+    FieldSpec,
+    Region,
+    TextField,
+    form_qss,
+)
 from kiosk.screens.receipt import ReceiptPanel
 from kiosk.screens.widgets import MIN_TOUCH_PX, Tile, button, label
 
@@ -243,20 +259,20 @@ class WrapButton(QPushButton):
         """A checked choice is drawn filled (white text), as the form's choice buttons are."""
         self.caption.setStyleSheet("background: transparent;" + (" color: #ffffff; font-weight: bold;" if checked else ""))
 
-    def text(self) -> str:  # noqa: D102 - what the citizen reads (tests find buttons by it)
+    def text(self) -> str:
         return self.caption.text()
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+    def setText(self, text: str) -> None:
         self.caption.setText(text)
         self.updateGeometry()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+    def heightForWidth(self, width: int) -> int:
         return max(MIN_TOUCH_PX, self.caption.heightForWidth(max(50, width - 48)) + 28)
 
-    def minimumSizeHint(self):  # noqa: ANN201, N802 - Qt override
+    def minimumSizeHint(self):
         hint = super().minimumSizeHint()
         hint.setWidth(120)
         return hint
@@ -322,10 +338,10 @@ class ServicePicker(QWidget):
     def _show_state(self) -> None:
         picking = self.code is None
         self.current.setText(self.name if self.code else self.tr("其他事项（到时与工作人员确认）"))
-        for widget in (self.current, self.change):
-            widget.setVisible(not picking)
-        for widget in (self.search, self.list_title):
-            widget.setVisible(picking)
+        self.current.setVisible(not picking)
+        self.change.setVisible(not picking)
+        self.search.setVisible(picking)
+        self.list_title.setVisible(picking)
         self.other.setVisible(picking and self.allow_other)
         for b in self.item_buttons.values():
             b.setVisible(picking)
@@ -333,11 +349,7 @@ class ServicePicker(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        while self.items_box.count():
-            item = self.items_box.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+        clear_layout(self.items_box)
         self.item_buttons.clear()
         if self.code is not None:
             return
@@ -349,7 +361,7 @@ class ServicePicker(QWidget):
         try:
             items = [hit.item for hit in store.search(query, self.page_size)] if query else \
                 store.browse(here=True)[: self.page_size]
-        except Exception:  # noqa: BLE001 - a broken cache must not break the screen
+        except Exception:
             log.exception("catalogue lookup failed")
             items = []
         if query:
@@ -365,6 +377,18 @@ class ServicePicker(QWidget):
     def clear(self) -> None:
         self.search.clear()
         self.reopen()
+
+
+def clear_layout(layout: Any) -> None:
+    """Remove and delete every widget of LAYOUT (hidden at once, deleted when the event loop runs)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif item is not None and item.layout() is not None:
+            clear_layout(item.layout())
 
 
 def region_loader(ctx: Any) -> Callable[[str | None, Callable[[list[Region]], None], Callable[[], None]], None]:

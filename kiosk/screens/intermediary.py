@@ -13,13 +13,21 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.api import models as m
 from kiosk.api.client import new_idempotency_key
 from kiosk.screens.base import Screen
 from kiosk.screens.form_fields import form_qss
-from kiosk.screens.help import _help_qss, section
+from kiosk.screens.help import _help_qss, clear_layout, section
 from kiosk.screens.qr import QrLabel
 from kiosk.screens.widgets import MIN_TOUCH_PX, Card, button, label
 
@@ -39,16 +47,6 @@ def stars(rating: float | None) -> str:
         return ""
     full = max(0, min(5, round(rating)))
     return "★" * full + "☆" * (5 - full)
-
-
-def _delete_children(layout: Any) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().hide()
-            item.widget().deleteLater()
-        elif item.layout() is not None:
-            _delete_children(item.layout())
 
 
 class ProviderCard(QPushButton):
@@ -73,13 +71,13 @@ class ProviderCard(QPushButton):
         self.setSizePolicy(policy)
         self.setMinimumHeight(MIN_TOUCH_PX)
 
-    def text(self) -> str:  # noqa: D102 - what the citizen reads
+    def text(self) -> str:
         return "\n".join(lab.text() for lab in self.labels)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+    def heightForWidth(self, width: int) -> int:
         inner = max(50, width - 48)
         return max(MIN_TOUCH_PX, sum(lab.heightForWidth(inner) for lab in self.labels) + 6 * len(self.labels) + 32)
 
@@ -103,6 +101,8 @@ class IntermediaryScreen(Screen):
         self.root.addWidget(self.categories_host)
         self.status = label("", "notice")
         self.root.addWidget(self.status)
+        self.category: str | None = None
+        self.page = 0
         self.retry = button(self.tr("重试"))
         self.retry.clicked.connect(lambda: self.load(self.category))
         self.retry.hide()
@@ -122,11 +122,9 @@ class IntermediaryScreen(Screen):
         pager.addWidget(self.next)
         self.root.addLayout(pager)
         self.root.addStretch(1)
-        self.category: str | None = None
         self.category_buttons: dict[str, QPushButton] = {}
         self.cards: dict[str, ProviderCard] = {}
         self.providers: list[m.IntermediarySummary] = []
-        self.page = 0
         self._generation = 0
         self._pager_visible(False)
 
@@ -168,7 +166,7 @@ class IntermediaryScreen(Screen):
         self.status.show()
         self.retry.show()
         self.providers = []
-        _delete_children(self.list_box)
+        clear_layout(self.list_box)
         self.cards.clear()
         self._pager_visible(False)
 
@@ -195,7 +193,7 @@ class IntermediaryScreen(Screen):
     def show_page(self, page: int) -> None:
         pages = max(1, -(-len(self.providers) // self.page_size))
         self.page = max(0, min(page, pages - 1))
-        _delete_children(self.list_box)
+        clear_layout(self.list_box)
         self.cards.clear()
         for p in self.providers[self.page * self.page_size:(self.page + 1) * self.page_size]:
             rating = (self.tr("%1 分 %2（%3 人评价）").replace("%1", f"{p.rating:.1f}").replace("%2", stars(p.rating))
@@ -232,6 +230,7 @@ class IntermediaryDetailScreen(Screen):
         self.set_title(self.tr("中介机构详情"))
         self.status = label("", "notice")
         self.root.addWidget(self.status)
+        self.provider_id = ""
         self.retry = button(self.tr("重试"))
         self.retry.clicked.connect(lambda: self.load(self.provider_id))
         self.retry.hide()
@@ -261,7 +260,7 @@ class IntermediaryDetailScreen(Screen):
         self.provider = None
         self._generation += 1
         generation = self._generation
-        _delete_children(self.body)
+        clear_layout(self.body)
         self.qr = None
         self.rate.hide()
         self.retry.hide()
@@ -294,7 +293,7 @@ class IntermediaryDetailScreen(Screen):
         self.provider_id = p.id
         self.status.hide()
         self.retry.hide()
-        _delete_children(self.body)
+        clear_layout(self.body)
         name = label(p.name, "providerName")
         self.body.addWidget(name)
         rating = (self.tr("%1 分 %2（%3 人评价）").replace("%1", f"{p.rating:.1f}").replace("%2", stars(p.rating))

@@ -13,14 +13,19 @@ from typing import Any
 
 import pytest
 import requests
+from helpers.central_server import CentralServer, signed_headers
+from helpers.kiosk_app import running_kiosk
 from pytestqt.qtbot import QtBot
+from test_help import assert_nothing_left, press, type_into
 
 from central.sealing import Sealer
-from helpers.central_server import CentralServer, signed_headers
-from helpers.kiosk_app import Kiosk, running_kiosk
 from kiosk.privacy import mask_phone
-from kiosk.screens.evaluation import DEFAULT_TAGS, TAGS, build_evaluation_payload, callback_request
-from test_help import assert_nothing_left, press, type_into
+from kiosk.screens.evaluation import (
+    DEFAULT_TAGS,
+    TAGS,
+    build_evaluation_payload,
+    callback_request,
+)
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -87,6 +92,7 @@ def test_poor_case_evaluation_stored_with_follow_up_and_sealed_callback(
         rows = evaluations(journey_server, "case_number", case_number)
         assert len(rows) == 1
         eid, number, level, score, tags, stored_comment, _case, service, terminal = rows[0]
+        assert number.startswith("PJ")
         assert (level, score, stored_comment, service, terminal) == ("不满意", 2, comment, SERVICE_CODE, "LY-DEMO-0001")
         assert as_json(tags) == ["等待时间长", "多次跑动"]
         assert phone not in json.dumps(rows[0], default=str, ensure_ascii=False)   # no number in the clear

@@ -11,18 +11,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QScrollArea, QWidget
-from pytestqt.qtbot import QtBot
-
-from central.sealing import Sealer
 from helpers.central_server import CentralServer
 from helpers.fault_proxy import FaultProxy
 from helpers.kiosk_app import Kiosk, running_kiosk
+from printer.escpos_decode import decode
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from central.sealing import Sealer
 from kiosk.devices.idcard.samples import load_cards
 from kiosk.privacy import mask_address, mask_name, mask_phone
-from kiosk.screens.help import build_help_payload, help_slip, HelpSlipData
-from printer.escpos_decode import decode
+from kiosk.screens.help import HelpSlipData, build_help_payload, help_slip
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -102,7 +109,7 @@ def slip_text(kiosk: Kiosk, qtbot: QtBot) -> str:
 def assert_nothing_left(kiosk: Kiosk, *secrets: str) -> None:
     session = kiosk.ctx.session
     assert session.identity is None and not session.draft and not session.data
-    assert kiosk.screen == "home" and list(kiosk.window._screens) == ["home"]  # noqa: SLF001
+    assert kiosk.screen == "home" and list(kiosk.window._screens) == ["home"]
     widgets = kiosk.window.findChildren(QLabel) + kiosk.window.findChildren(QLineEdit)
     every_text = "\n".join(w.text() for w in widgets)
     for secret in secrets:
@@ -168,8 +175,8 @@ def test_at_home_request_reads_the_card_and_stores_the_address(qtbot: QtBot, jou
         press(kiosk, identify.consent)
         # Wait for one armed poll of the empty reader (a card lying there before that is treated as someone
         # else's left-behind card and must be lifted first: kiosk/devices/idcard/reader.py).
-        polls = kiosk.reader._reader.stats.polls  # noqa: SLF001
-        qtbot.waitUntil(lambda: kiosk.reader.armed and kiosk.reader._reader.stats.polls > polls + 1,  # noqa: SLF001
+        polls = kiosk.reader._reader.stats.polls
+        qtbot.waitUntil(lambda: kiosk.reader.armed and kiosk.reader._reader.stats.polls > polls + 1,
                         timeout=10_000)
         kiosk.reader.place_simulated_card("resident-basic")
         kiosk.wait_screen("help_request", timeout_ms=20_000)

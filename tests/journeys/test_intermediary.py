@@ -8,14 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice
-from pytestqt.qtbot import QtBot
-
 from helpers.central_server import CentralServer
 from helpers.fault_proxy import FaultProxy
 from helpers.kiosk_app import running_kiosk
-from kiosk.screens.intermediary import contact_card, stars
+from PySide6.QtCore import QBuffer, QIODevice
+from pytestqt.qtbot import QtBot
 from test_help import assert_nothing_left, press, type_into
+
+from kiosk.screens.intermediary import contact_card, stars
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
