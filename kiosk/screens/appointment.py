@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.api import models as m
@@ -65,23 +65,22 @@ def find_service(units: list[m.Unit], service_id: str) -> tuple[m.Unit, m.UnitSe
 
 
 def error_text(screen: Screen, exc: BaseException) -> str:
-    tr = screen.tr
     if is_offline(exc):
-        return tr("网络不通，暂时无法预约或取号。请稍后再试，或到服务大厅窗口办理。")
+        return QCoreApplication.translate("Appointment", "网络不通，暂时无法预约或取号。请稍后再试，或到服务大厅窗口办理。")
     code = getattr(exc, "code", "")
     if code == "slot_full":
-        return tr("这个时段刚刚约满了，请选择其他时段。")
+        return QCoreApplication.translate("Appointment", "这个时段刚刚约满了，请选择其他时段。")
     if code == "already_booked":
-        return tr("您当天已经预约过这项业务，无需重复预约。可在“我的预约”中查看。")
+        return QCoreApplication.translate("Appointment", "您当天已经预约过这项业务，无需重复预约。可在“我的预约”中查看。")
     if code == "slot_unavailable":
-        return tr("这个时段已不能预约，请选择其他时段。")
+        return QCoreApplication.translate("Appointment", "这个时段已不能预约，请选择其他时段。")
     if code == "appointment_not_today":
-        return tr("这个预约不是今天的，只能在预约当天签到。")
+        return QCoreApplication.translate("Appointment", "这个预约不是今天的，只能在预约当天签到。")
     if code == "appointment_not_active":
-        return tr("这个预约已取消或已签到。")
+        return QCoreApplication.translate("Appointment", "这个预约已取消或已签到。")
     if isinstance(exc, ApiError):
         return exc.message_zh if screen.ctx.session.language == "zh_CN" else exc.message_en
-    return tr("暂时无法办理，请稍后再试，或到窗口办理。")
+    return QCoreApplication.translate("Appointment", "暂时无法办理，请稍后再试，或到窗口办理。")
 
 
 def day_text(screen: Screen, day: date) -> str:
@@ -301,7 +300,7 @@ class AppointmentSlotsScreen(Screen):
         self._day = day
         self.render_days()
         self.clear_slots()
-        self.slot_title.setText(self.tr("第二步：选择 %1 的时段").replace("%1", day_text(self, day)))
+        self.slot_title.setText(self.slot_heading(day))
         self.slot_title.show()
         self.slot_status.setText(self.tr("正在查询，请稍候…"))
         self.slot_status.show()
@@ -311,6 +310,9 @@ class AppointmentSlotsScreen(Screen):
         service_id = self._service_id
         self.ctx.run(lambda: client.appointment_slots(service_id, day), lambda slots: self._slots(day, slots),
                      self._slots_failed, deadline_s=self.ctx.config.central.lookup_deadline_s)
+
+    def slot_heading(self, day: date) -> str:
+        return self.tr("第二步：选择 %1 的时段").replace("%1", day_text(self, day))
 
     def _slots(self, day: date, slots: list[m.Slot]) -> None:
         if day != self._day:
@@ -503,7 +505,9 @@ class AppointmentDoneScreen(Screen):
 
 # ---- my appointments: look up, cancel (confirm first), check in at a hall ----------------------------------------
 
-STATE_TEXT = {"booked": "已预约", "cancelled": "已取消", "checked_in": "已签到"}
+STATE_TEXT = {"booked": QT_TRANSLATE_NOOP("Appointment", "已预约"),
+              "cancelled": QT_TRANSLATE_NOOP("Appointment", "已取消"),
+              "checked_in": QT_TRANSLATE_NOOP("Appointment", "已签到")}
 
 
 class MyAppointmentsScreen(Screen):
@@ -590,7 +594,7 @@ class MyAppointmentsScreen(Screen):
             box = QVBoxLayout(card)
             box.setContentsMargins(28, 20, 28, 20)
             box.addWidget(label(f"{day_text(self, appt.date)} {appt.start}-{appt.end}", "tileTitle"))
-            state = self.tr(STATE_TEXT.get(appt.state, appt.state))
+            state = QCoreApplication.translate("Appointment", STATE_TEXT.get(appt.state, appt.state))
             box.addWidget(label(f"{appt.service_name} · {appt.unit_name}\n"
                                 + self.tr("预约编号：%1").replace("%1", appt.appointment_number) + f"　{state}"))
             active = appt.state == "booked" and appt.date >= today
@@ -861,7 +865,7 @@ def screenshot_plan() -> dict[str, Callable[[Any], None]]:
         screen._loaded([m.Day(start + timedelta(days=i), True, 78, 78 - 5 * (i % 7)) for i in range(30)])
         screen._day = start + timedelta(days=1)
         screen.render_days()
-        screen.slot_title.setText(screen.tr("第二步：选择 %1 的时段").replace("%1", day_text(screen, screen._day)))
+        screen.slot_title.setText(screen.slot_heading(screen._day))  # noqa: SLF001
         screen.slot_title.show()
         screen._slots(screen._day, [m.Slot(f"{h:02d}:{mm:02d}", f"{h + (mm + 30) // 60:02d}:{(mm + 30) % 60:02d}", 6,
                                            (h + mm) % 7) for h in (9, 10, 11) for mm in (0, 30)])

@@ -97,59 +97,56 @@ def digits_edit(max_length: int, placeholder: str) -> QLineEdit:
 
 def lookup_error_text(screen: QWidget, exc: BaseException) -> str:
     """What a citizen reads when a look-up failed: plain, and never which part of the input was wrong."""
-    tr = screen.tr
     if is_offline(exc):
-        return tr("网络不通，暂时无法查询办件进度。请稍后再试，或到窗口查询。")
+        return QCoreApplication.translate("Cases", "网络不通，暂时无法查询办件进度。请稍后再试，或到窗口查询。")
     if isinstance(exc, Rejected) and (exc.status == 429 or exc.code in ("too_many_attempts", "rate_limited")):
-        return tr("该办件的验证错误次数过多，为保护您的信息，请 15 分钟后再试，或到窗口查询。")
+        return QCoreApplication.translate("Cases", "该办件的验证错误次数过多，为保护您的信息，请 15 分钟后再试，或到窗口查询。")
     if isinstance(exc, Rejected) and exc.code == "not_found":
-        return tr("没有查到这个办件：办件编号或手机号后 4 位不对。请核对回执上的编号后再试。")
+        return QCoreApplication.translate("Cases", "没有查到这个办件：办件编号或手机号后 4 位不对。请核对回执上的编号后再试。")
     if isinstance(exc, ApiError):
         return exc.message_zh if screen.ctx.session.language == "zh_CN" else exc.message_en
-    return tr("暂时无法查询，请稍后再试，或到窗口查询。")
+    return QCoreApplication.translate("Cases", "暂时无法查询，请稍后再试，或到窗口查询。")
 
 
 # ---- the case itself (pure: what to show, what to do next) -------------------------------------------------
 
 def next_step(screen: QWidget, case: m.Case) -> str:
     """What the citizen should do now, in one or two plain sentences."""
-    tr = screen.tr
     offices, state = case.offices, case.state
     if state in ("已提交", "预审中"):
-        return tr("工作人员正在预审您的材料，请耐心等待。如需补充材料，会一次性告知您。")
+        return QCoreApplication.translate("Cases", "工作人员正在预审您的材料，请耐心等待。如需补充材料，会一次性告知您。")
     if state == "待补正":
-        missing = "、".join(case.missing_materials) or tr("（请咨询窗口）")
-        return (tr("请带齐以下材料，到 %1 补正：").replace("%1", offices.accept) + missing
-                + tr("。补正后无需重新排队。"))
+        missing = "、".join(case.missing_materials) or QCoreApplication.translate("Cases", "（请咨询窗口）")
+        return (QCoreApplication.translate("Cases", "请带齐以下材料，到 %1 补正：").replace("%1", offices.accept) + missing
+                + QCoreApplication.translate("Cases", "。补正后无需重新排队。"))
     if state == "已受理":
-        return tr("已受理，接下来由 %1 审核。").replace("%1", offices.review)
+        return QCoreApplication.translate("Cases", "已受理，接下来由 %1 审核。").replace("%1", offices.review)
     if state == "审核中":
-        text = tr("%1 正在审核。").replace("%1", offices.review)
+        text = QCoreApplication.translate("Cases", "%1 正在审核。").replace("%1", offices.review)
         if case.promised_by:
-            text += tr("承诺 %1 前办结。").replace("%1", case.promised_by.astimezone(CST).strftime("%Y-%m-%d"))
+            text += QCoreApplication.translate("Cases", "承诺 %1 前办结。").replace("%1", case.promised_by.astimezone(CST).strftime("%Y-%m-%d"))
         return text
     if state == "已办结":
         if case.outcome == "refused":
-            return (tr("不予办理。原因：%1").replace("%1", case.outcome_reason or "")
-                    + tr("。如有疑问，请到 %1 咨询。").replace("%1", offices.accept))
+            return (QCoreApplication.translate("Cases", "不予办理。原因：%1").replace("%1", case.outcome_reason or "")
+                    + QCoreApplication.translate("Cases", "。如有疑问，请到 %1 咨询。").replace("%1", offices.accept))
         if case.delivery.method == "express":
-            return tr("已办结，结果将免费邮寄给您，请留意快递电话。")
-        return tr("已办结，结果送到 %1 后会通知您领取。").replace("%1", case.delivery.pickup_site or offices.handover)
+            return QCoreApplication.translate("Cases", "已办结，结果将免费邮寄给您，请留意快递电话。")
+        return QCoreApplication.translate("Cases", "已办结，结果送到 %1 后会通知您领取。").replace("%1", case.delivery.pickup_site or offices.handover)
     if state == "待领取":
-        return tr("请带上本人身份证，到 %1 领取办理结果。").replace("%1", case.delivery.pickup_site or offices.handover)
+        return QCoreApplication.translate("Cases", "请带上本人身份证，到 %1 领取办理结果。").replace("%1", case.delivery.pickup_site or offices.handover)
     if state == "已寄出":
-        return (tr("已免费寄出：%1 快递单号 %2。请留意快递电话。")
+        return (QCoreApplication.translate("Cases", "已免费寄出：%1 快递单号 %2。请留意快递电话。")
                 .replace("%1", case.delivery.carrier or "").replace("%2", case.delivery.tracking_number or ""))
     if state == "已送达":
-        return tr("已办结并送达。欢迎对本次服务进行评价。")
+        return QCoreApplication.translate("Cases", "已办结并送达。欢迎对本次服务进行评价。")
     return ""
 
 
 def stage_names(screen: QWidget, route: str) -> tuple[str, str, str]:
-    tr = screen.tr
     if route == "village":
-        return tr("村受理"), tr("镇审核"), tr("村出件")
-    return tr("受理"), tr("审核"), tr("出件")
+        return QCoreApplication.translate("Cases", "村受理"), QCoreApplication.translate("Cases", "镇审核"), QCoreApplication.translate("Cases", "村出件")
+    return QCoreApplication.translate("Cases", "受理"), QCoreApplication.translate("Cases", "审核"), QCoreApplication.translate("Cases", "出件")
 
 
 class StageFlow(QWidget):
