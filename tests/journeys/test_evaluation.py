@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 import requests
 from helpers.central_server import CentralServer, signed_headers
+from helpers.fault_proxy import FaultProxy
 from helpers.kiosk_app import running_kiosk
 from pytestqt.qtbot import QtBot
 from test_help import assert_nothing_left, press, type_into
@@ -32,17 +34,19 @@ pytestmark = [pytest.mark.gui, pytest.mark.slow]
 SERVICE_CODE = "430181-LY-00001"
 
 
+CASE_BODY = json.dumps({
+    "service_code": SERVICE_CODE,
+    "applicant": {"name": "欧阳菊", "id_number": "430181195803120037", "phone": "13812341234",
+                  "address": "湖南省浏阳市集里街道金沙北路101号"},
+    "form": {"relation": "self", "household_type": "rural", "contact_address": "湖南省浏阳市集里街道金沙北路101号",
+             "card_type": "new"},
+    "materials": [{"name": "居民身份证", "provided_as": "electronic"}],
+    "delivery": {"method": "pickup", "pickup_site": "浏阳市政务服务中心（市民之家）"}}, ensure_ascii=False)
+
+
 def create_case(server: CentralServer) -> str:
     """A case on the server, as another terminal's application would have made it (off the GUI thread)."""
-    body = json.dumps({
-        "service_code": SERVICE_CODE,
-        "applicant": {"name": "欧阳菊", "id_number": "430181195803120037", "phone": "13812341234",
-                      "address": "湖南省浏阳市集里街道金沙北路101号"},
-        "form": {"relation": "self", "household_type": "rural", "contact_address": "湖南省浏阳市集里街道金沙北路101号",
-                 "card_type": "new"},
-        "materials": [{"name": "居民身份证", "provided_as": "electronic"}],
-        "delivery": {"method": "pickup", "pickup_site": "浏阳市政务服务中心（市民之家）"}},
-        ensure_ascii=False).encode("utf-8")
+    body = CASE_BODY.encode("utf-8")
 
     def post() -> requests.Response:
         headers = signed_headers("POST", "/api/v1/cases", body)
@@ -159,3 +163,44 @@ def test_evaluation_payload_rules() -> None:
     call = callback_request("非常不满意", "13812345678", "", "", "")
     assert call["applicant"] == {"name": "未留姓名", "phone": "13812345678"} and call["service_code"] is None
     assert "{local_ref}" in call["note"]
+
+
+@pytest.fixture
+def proxy(journey_server: CentralServer) -> Iterator[FaultProxy]:
+    with FaultProxy("127.0.0.1", journey_server.port) as p:
+        yield p
+
+
+def test_offline_rating_of_an_offline_case_reaches_the_server_with_the_real_case_number(
+        qtbot: QtBot, journey_server: CentralServer, proxy: FaultProxy, tmp_path: Path) -> None:
+    """apply_done offline opens the evaluation with the case's local reference only; both wait in the outbox,
+    and once the service is back the evaluation is stored once, linked to the case number the server gave."""
+    comment = "离线也能评价"
+    with running_kiosk(qtbot, proxy.url, tmp_path, voice={"enabled": False}) as kiosk:
+        proxy.set_down(True)
+        outbox = kiosk.ctx.services["outbox"]
+        case = json.loads(CASE_BODY)
+        queued: list[Any] = []
+        kiosk.ctx.run(lambda: outbox.enqueue("case", case, owner_id=case["applicant"]["id_number"]), queued.append)
+        qtbot.waitUntil(lambda: bool(queued), timeout=10_000)
+        local_ref = queued[0].local_ref
+        kiosk.ctx.router.go("evaluation", case_number="", local_reference=local_ref, service_code=SERVICE_CODE)
+        screen = kiosk.window.current_screen
+        assert local_ref in screen.target.text()
+        press(kiosk, screen.levels["满意"])
+        press(kiosk, screen.tag_buttons["一次办好"])       # the built-in tags: the server is out of reach
+        type_into(kiosk, screen.comment, comment)
+        press(kiosk, screen.submit)
+        kiosk.wait_screen("evaluation_done")
+        done = kiosk.window.current_screen
+        qtbot.waitUntil(lambda: done.status.text() == "已保存，联网后自动上传", timeout=30_000)
+
+        proxy.set_down(False)
+        kiosk.ctx.services["sync"].flush_now()
+        qtbot.waitUntil(lambda: bool(journey_server.query(
+            "SELECT 1 FROM evaluations WHERE comment = ?", comment)), timeout=30_000)
+        case_number = journey_server.query("SELECT case_number FROM cases WHERE local_reference = ?", local_ref)
+        assert len(case_number) == 1
+        rows = journey_server.query("SELECT level, tags, case_number FROM evaluations WHERE comment = ?", comment)
+        assert len(rows) == 1 and rows[0][0] == "满意" and as_json(rows[0][1]) == ["一次办好"]
+        assert rows[0][2] == case_number[0][0]
