@@ -28,9 +28,9 @@ JOURNEYS: tuple[Journey, ...] = (
     Journey("apply", QT_TRANSLATE_NOOP("Journeys", "我要办"),
             QT_TRANSLATE_NOOP("Journeys", "刷身份证，在线提交申请"), True, "办", "#2b8a3e"),
     Journey("case_lookup", QT_TRANSLATE_NOOP("Journeys", "办件查询"),
-            QT_TRANSLATE_NOOP("Journeys", "查看办件进度，打印进度单"), False, "查", "#5f3dc4"),
+            QT_TRANSLATE_NOOP("Journeys", "查看办件进度，打印进度单"), True, "查", "#5f3dc4"),
     Journey("appointment", QT_TRANSLATE_NOOP("Journeys", "预约取号"),
-            QT_TRANSLATE_NOOP("Journeys", "预约办理时间，现场取号"), False, "约", "#0c8599"),
+            QT_TRANSLATE_NOOP("Journeys", "预约办理时间，现场取号"), True, "约", "#0c8599"),
     Journey("help_request", QT_TRANSLATE_NOOP("Journeys", "帮代办"),
             QT_TRANSLATE_NOOP("Journeys", "工作人员帮您办、上门代办"), True, "帮", "#d9480f"),
     Journey("intermediary", QT_TRANSLATE_NOOP("Journeys", "中介超市"),
@@ -67,7 +67,7 @@ SCREEN_GRAPH: dict[str, set[str]] = {
     "appointment": {"appointment_slots", "appointment_mine", "queue_ticket", IDENTIFY},
     "appointment_slots": {IDENTIFY},
     "appointment_done": {"evaluation"},
-    "appointment_mine": set(),
+    "appointment_mine": {"queue_ticket"},          # check-in: today's appointment -> a priority ticket
     "queue_ticket": {"evaluation"},
     # 帮代办
     "help_request": {"help_done", IDENTIFY},
