@@ -379,6 +379,7 @@ class AppointmentDoneScreen(Screen):
         self.when.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.details = label("", "notice")
         self.receipt = ReceiptPanel(ctx)
+        self.receipt.hide()          # shown once printing starts
         self.finish = button(self.tr("完成"), "primary")
         self.finish.clicked.connect(lambda: self.ctx.end_session())
         for widget in (self.phone_label, self.phone, self.error, self.confirm, self.again, self.headline,
@@ -421,7 +422,7 @@ class AppointmentDoneScreen(Screen):
                 self.tr("预约人：%1（%2）").replace("%1", mask_name(identity.name))
                 .replace("%2", mask_id_number(identity.id_number))]))
             return
-        self.set_title(self.tr("预约成功"))
+        self.set_title("")          # the headline says it, in large type
         self.headline.setText(self.tr("预约成功"))
         self.when.setText(f"{day_text(self, booked.date)}\n{booked.start}-{booked.end}")
         address = found[0].address if found else ""
@@ -491,6 +492,7 @@ class AppointmentDoneScreen(Screen):
             address=address, lookup_url=LOOKUP_BASE + appt.appointment_number,
             footer=Footer(terminal.site_name, terminal.id, datetime.now()),
             applicant_id_number=identity.id_number if identity else "", applicant_phone=phone))
+        self.receipt.show()
         self.receipt.print_document(doc)
 
     def wipe(self) -> None:
@@ -865,7 +867,7 @@ def screenshot_plan() -> dict[str, Callable[[Any], None]]:
         screen._loaded([m.Day(start + timedelta(days=i), True, 78, 78 - 5 * (i % 7)) for i in range(30)])
         screen._day = start + timedelta(days=1)
         screen.render_days()
-        screen.slot_title.setText(screen.slot_heading(screen._day))  # noqa: SLF001
+        screen.slot_title.setText(screen.slot_heading(screen._day))
         screen.slot_title.show()
         screen._slots(screen._day, [m.Slot(f"{h:02d}:{mm:02d}", f"{h + (mm + 30) // 60:02d}:{(mm + 30) % 60:02d}", 6,
                                            (h + mm) % 7) for h in (9, 10, 11) for mm in (0, 30)])

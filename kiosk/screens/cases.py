@@ -17,12 +17,14 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLayout,
     QLineEdit,
+    QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +35,7 @@ from kiosk.journeys import IDENTIFY
 from kiosk.privacy import mask_id_number
 from kiosk.screens.base import Screen
 from kiosk.screens.receipt import ReceiptPanel
-from kiosk.screens.widgets import Card, button, label
+from kiosk.screens.widgets import MIN_TOUCH_PX, Card, button, label
 
 log = logging.getLogger(__name__)
 
@@ -245,6 +247,42 @@ class Pager(QWidget):
         self.next.setEnabled(page < self.count - 1)
         if emit and changed:
             self.changed.emit(page)
+
+
+class RowButton(QPushButton):
+    """A list row to tap: a bold first line and wrapping detail lines (a plain button's text never wraps, and
+    a long service name would widen the whole screen past its edge)."""
+
+    def __init__(self, title: str, detail: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(24, 14, 24, 14)
+        box.setSpacing(4)
+        self.title = label(title, "tileTitle")
+        self.detail = label(detail)
+        box.addWidget(self.title)
+        box.addWidget(self.detail)
+        for child in (self.title, self.detail):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def text(self) -> str:
+        return f"{self.title.text()}\n{self.detail.text()}"
+
+    def sizeHint(self) -> QSize:
+        hint = self.layout().sizeHint()
+        return QSize(hint.width(), max(hint.height(), MIN_TOUCH_PX))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.sizeHint().height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.layout().totalHeightForWidth(width), MIN_TOUCH_PX)
 
 
 # ---- 办件查询: the two ways in ------------------------------------------------------------------------------
@@ -467,10 +505,8 @@ class CaseListScreen(Screen):
                              .replace("%1", entry.local_ref).replace("%2", local_time(entry.created_at)), "notice")
                 self.rows.addWidget(card)
                 continue
-            text = (f"{entry.service_name}\n{entry.case_number}　·　{state_text(entry.state)}"
-                    f"　·　{local_time(entry.updated_at)}")
-            row = button(text)
-            row.setStyleSheet("text-align: left; padding: 16px 24px;")
+            row = RowButton(entry.service_name, f"{entry.case_number}　·　{state_text(entry.state)}"
+                                                f"　·　{local_time(entry.updated_at)}")
             row.clicked.connect(lambda _=False, n=entry.case_number: self.open_case(n))
             self.rows.addWidget(row)
             self.buttons[entry.case_number] = row
@@ -569,6 +605,7 @@ class CaseDetailScreen(Screen):
         for widget in (self.print_slip, self.refresh, self.rate):
             actions.addWidget(widget)
         self.receipt = ReceiptPanel(ctx)
+        self.receipt.hide()          # shown once printing starts (an empty panel is an empty box)
         for widget in (self.service, self.number, self.state, self.flow, self.next_title, self.next_text,
                        self.status):
             self.root.addWidget(widget)
@@ -586,6 +623,7 @@ class CaseDetailScreen(Screen):
 
     def enter(self, params: Mapping[str, Any]) -> None:
         self.receipt.clear()
+        self.receipt.hide()
         self.status.hide()
         self.render()
 
@@ -674,6 +712,7 @@ class CaseDetailScreen(Screen):
             current_state=current, history=history, follow_url=FOLLOW_BASE + case.case_number,
             footer=Footer(terminal.site_name, terminal.id, datetime.now())))
         log.info("progress slip for case %s", case.case_number)
+        self.receipt.show()
         self.receipt.print_document(doc)
 
     def go_rate(self) -> None:
