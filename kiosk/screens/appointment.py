@@ -25,6 +25,7 @@ from kiosk.screens.base import Screen
 from kiosk.screens.cases import (
     CST,
     Pager,
+    WrapButton,
     clear_layout,
     digits_edit,
     is_offline,
@@ -123,11 +124,11 @@ class AppointmentScreen(Screen):
         self.set_title(self.tr("预约取号"))
         actions = QGridLayout()
         actions.setSpacing(16)
-        self.take = button(self.tr("现场取号"), "primary")
+        self.take = WrapButton(self.tr("现场取号"), "primary", ctx.theme)
         self.take.clicked.connect(lambda: self.ctx.router.go("queue_ticket"))
-        self.checkin = button(self.tr("预约签到（刷身份证）"))
+        self.checkin = WrapButton(self.tr("预约签到（刷身份证）"), "", ctx.theme)
         self.checkin.clicked.connect(lambda: self.identify(checkin=True))
-        self.mine = button(self.tr("我的预约：查询、取消"))
+        self.mine = WrapButton(self.tr("我的预约：查询、取消"), "", ctx.theme)
         self.mine.clicked.connect(lambda: self.identify(checkin=False))
         hall = is_hall(ctx)
         shown = [self.take, self.checkin, self.mine] if hall else [self.mine]
@@ -370,7 +371,7 @@ class AppointmentDoneScreen(Screen):
         self.error.hide()
         self.confirm = button(self.tr("确认预约"), "primary")
         self.confirm.clicked.connect(self.book)
-        self.again = button(self.tr("重新选择时段"))
+        self.again = WrapButton(self.tr("重新选择时段"), "", ctx.theme)
         self.again.clicked.connect(lambda: self.ctx.router.back())
         self.again.hide()
         self.headline = label("", "big")
@@ -703,7 +704,7 @@ class QueueTicketScreen(Screen):
         self.receipt = ReceiptPanel(ctx)
         self.finish = button(self.tr("完成"), "primary")
         self.finish.clicked.connect(lambda: self.ctx.end_session())
-        self.rate = button(self.tr("评价本次服务（好差评）"))
+        self.rate = WrapButton(self.tr("评价本次服务（好差评）"), "", ctx.theme)
         self.rate.clicked.connect(lambda: self.ctx.router.go("evaluation", service_code=""))
         for widget in (self.priority, self.number, self.details, self.receipt, self.finish, self.rate):
             self.root.addWidget(widget)

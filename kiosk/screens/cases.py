@@ -285,6 +285,48 @@ class RowButton(QPushButton):
         return max(self.layout().totalHeightForWidth(width), MIN_TOUCH_PX)
 
 
+class WrapButton(QPushButton):
+    """A button whose text wraps (a plain button's never does, and a long translated text would widen the whole
+    screen past its edge). Same roles and look as `button()`."""
+
+    def __init__(self, text: str, role: str, theme: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if role:
+            self.setProperty("role", role)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(28, 10, 28, 10)
+        self.caption = label(text)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        color = theme.color("ON_PRIMARY") if role == "primary" else theme.color("TEXT")
+        weight = "bold" if role == "primary" else "normal"
+        self.caption.setStyleSheet(f"background: transparent; color: {color}; font-size: {theme.px('M')}px; "
+                                   f"font-weight: {weight};")
+        box.addWidget(self.caption)
+
+    def text(self) -> str:
+        return self.caption.text()
+
+    def setText(self, text: str) -> None:
+        self.caption.setText(text)
+
+    def sizeHint(self) -> QSize:
+        hint = self.layout().sizeHint()
+        return QSize(hint.width(), max(hint.height(), MIN_TOUCH_PX))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.sizeHint().height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.layout().totalHeightForWidth(width), MIN_TOUCH_PX)
+
+
 # ---- 办件查询: the two ways in ------------------------------------------------------------------------------
 
 class CaseLookupScreen(Screen):
@@ -293,7 +335,7 @@ class CaseLookupScreen(Screen):
     def __init__(self, ctx: Any) -> None:
         super().__init__(ctx)
         self.set_title(self.tr("办件查询"))
-        self.by_card = button(self.tr("刷身份证，查看我的全部办件"), "primary")
+        self.by_card = WrapButton(self.tr("刷身份证，查看我的全部办件"), "primary", ctx.theme)
         self.by_card.clicked.connect(self.identify)
         self.root.addWidget(self.by_card)
         self.root.addWidget(label(self.tr("或者：输入回执上的办件编号和手机号后 4 位"), "hint"))
@@ -600,7 +642,7 @@ class CaseDetailScreen(Screen):
         self.print_slip.clicked.connect(self.print_progress)
         self.refresh = button(self.tr("刷新进度"))
         self.refresh.clicked.connect(self.reload)
-        self.rate = button(self.tr("评价本次服务（好差评）"))
+        self.rate = WrapButton(self.tr("评价本次服务（好差评）"), "", ctx.theme)
         self.rate.clicked.connect(self.go_rate)
         for widget in (self.print_slip, self.refresh, self.rate):
             actions.addWidget(widget)
