@@ -216,9 +216,29 @@ JOURNEYS: list[tuple[str, Callable[[Any], Any]]] = [
 
 # ---- one measured process --------------------------------------------------------------------------------
 
+def harness_cost_kb() -> int:
+    """RSS the test harness adds to the kiosk process (pytest, the journey test modules, their helpers), measured
+    by importing it after the kiosk's own modules: subtracted from the kiosk figures ("kiosk alone")."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import kiosk.app
+    import kiosk.services  # noqa: F401
+
+    before = smaps()["Rss"]
+    import helpers.central_server
+    import helpers.kiosk_app  # noqa: F401
+    import journeys.test_apply
+    import journeys.test_cases
+    import journeys.test_guide
+    import journeys.test_help  # noqa: F401
+    import pytest  # noqa: F401
+
+    return smaps()["Rss"] - before
+
+
 def child_kiosk() -> None:
+    harness = harness_cost_kb()
     with tempfile.TemporaryDirectory(prefix="kiosk-jmem-") as tmp, world(Path(tmp)) as kiosk:
-        report: dict[str, Any] = {"home": smaps()}
+        report: dict[str, Any] = {"home": smaps(), "harness_kb": harness}
         report["keyboard_loaded"] = load_keyboard(kiosk)
         from PySide6.QtTest import QTest
 
@@ -231,8 +251,84 @@ def child_kiosk() -> None:
             peak_pss = max(peak_pss, sample["Pss"])
             report[name] = sample
         report["peak"] = {"VmHWM": smaps()["VmHWM"], "Pss": peak_pss}
+        report["after_malloc_trim"] = malloc_trim()
         print("RESULT " + json.dumps(report), flush=True)
         os._exit(0)  # the services' threads and the central child are not part of this measurement
+
+
+def malloc_trim() -> dict[str, int]:
+    """glibc's malloc_trim(0): give freed heap pages back; the memory after it (what trimming would save)."""
+    import ctypes
+
+    gc_collect = __import__("gc").collect
+    gc_collect()
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+    return smaps()
+
+
+def child_contributions(im_module: bool) -> None:
+    """What each part the kiosk loads costs on top of the bare window, one after the other, in one process:
+    the Qt Virtual Keyboard input-context plugin (QT_IM_MODULE set or not), requests, cryptography's AES-GCM,
+    python-escpos, then malloc_trim."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if im_module:
+        os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+    else:
+        os.environ.pop("QT_IM_MODULE", None)
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import (
+        QApplication,
+        QLabel,
+        QLineEdit,
+        QMainWindow,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    layout.addWidget(QLabel("您好，请选择要办理的事项"))
+    edit = QLineEdit()
+    layout.addWidget(edit)
+    window.setCentralWidget(body)
+    window.setStyleSheet('* { font-family: "Noto Sans CJK SC"; font-size: 30px; }')
+    window.resize(1080, 1920)
+    window.show()
+    edit.setFocus()
+    QTest.qWait(500)
+    steps: list[tuple[str, dict[str, int]]] = [("bare window" + (" + QT_IM_MODULE" if im_module else ""), smaps())]
+    if not im_module:
+        import kiosk.app
+        import kiosk.services  # noqa: F401
+        steps.append(("+ import kiosk.app, kiosk.services", smaps()))
+        import requests  # noqa: F401
+        steps.append(("+ import requests", smaps()))
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        AESGCM(AESGCM.generate_key(bit_length=256))
+        steps.append(("+ cryptography AES-GCM", smaps()))
+        import escpos.printer  # noqa: F401
+        steps.append(("+ import escpos.printer", smaps()))
+        steps.append(("malloc_trim(0)", malloc_trim()))
+    print("RESULT " + json.dumps(steps), flush=True)
+    app.quit()
+    os._exit(0)
+
+
+def contributions() -> None:
+    base = run_child("contributions_noim")
+    with_im = run_child("contributions_im")
+    print("contributions to the kiosk's memory, fresh processes, offscreen (RSS / PSS; each step adds to the last)")
+    name, first = with_im[0]
+    print(f"  {name:38} RSS {mb(first['Rss'])}  PSS {mb(first['Pss'])}   "
+          f"(the input-context plugin: {mb(first['Rss'] - base[0][1]['Rss'])} RSS)")
+    previous = None
+    for name, values in base:
+        delta = "" if previous is None else f"   (+{mb(values['Rss'] - previous['Rss'])} RSS)"
+        print(f"  {name:38} RSS {mb(values['Rss'])}  PSS {mb(values['Pss'])}{delta}")
+        previous = values
 
 
 def child_bare_keyboard() -> None:
@@ -280,14 +376,14 @@ def child_bare_keyboard() -> None:
     os._exit(0)
 
 
-def run_child(kind: str, timeout_s: float = 600) -> dict[str, Any]:
+def run_child(kind: str, timeout_s: float = 600) -> Any:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
     proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", kind], check=False,
                           cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=timeout_s)
     for line in proc.stdout.splitlines():
         if line.startswith("RESULT "):
-            return dict(json.loads(line[7:]))
+            return json.loads(line[7:])
     raise RuntimeError(f"{kind} run did not report (exit {proc.returncode}): {proc.stderr[-3000:]}")
 
 
@@ -304,8 +400,13 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-chromium", action="store_true")
     parser.add_argument("--json", type=Path, help="write the raw figures here")
-    parser.add_argument("--child", choices=("kiosk", "bare_keyboard"), help=argparse.SUPPRESS)
+    parser.add_argument("--contributions", action="store_true", help="also: what each loaded part costs")
+    parser.add_argument("--child", choices=("kiosk", "bare_keyboard", "contributions_im", "contributions_noim"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child and args.child.startswith("contributions"):
+        child_contributions(args.child == "contributions_im")
+        return 0
     if args.child == "kiosk":
         child_kiosk()
         return 0
@@ -323,12 +424,16 @@ def main() -> int:
 
             chromium.append(chromium_measure())
     print(f"peak memory after every journey once, keyboard loaded; {args.runs} runs, alternating, offscreen")
-    k_rss = [r["peak"]["VmHWM"] for r in runs["kiosk"]]
-    k_pss = [r["peak"]["Pss"] for r in runs["kiosk"]]
+    # the kiosk alone: minus what the driving harness (pytest, test helpers) adds to the process
+    k_rss = [r["peak"]["VmHWM"] - r["harness_kb"] for r in runs["kiosk"]]
+    k_pss = [r["peak"]["Pss"] - r["harness_kb"] for r in runs["kiosk"]]
+    harness = [r["harness_kb"] for r in runs["kiosk"]]
     b_rss = [r["peak"]["VmHWM"] for r in runs["bare_keyboard"]]
     b_pss = [r["peak"]["Pss"] for r in runs["bare_keyboard"]]
     print(f"  bare window + Pinyin keyboard  peak RSS {spread(b_rss)}   PSS {spread(b_pss)}")
     print(f"  kiosk, all journeys            peak RSS {spread(k_rss)}   PSS {spread(k_pss)}")
+    print(f"      (the driving harness's own {mb(statistics.median(harness))} RSS, pytest and the journey test "
+          "helpers, subtracted)")
     last = runs["kiosk"][-1]
     for name, _ in JOURNEYS:
         print(f"      after {name:45} RSS {mb(last[name]['Rss'])}  PSS {mb(last[name]['Pss'])}")
@@ -343,6 +448,12 @@ def main() -> int:
         ratio_c = statistics.median(k_pss) / statistics.median(c_pss)
         print(f"  ratio kiosk PSS / Chromium PSS: {ratio_c:.2f}x (target <= 0.6x)")
         result.update(chromium=chromium, ratio_chromium=ratio_c)
+    after_trim = [r["after_malloc_trim"]["Rss"] for r in runs["kiosk"]]
+    at_end = [r["intermediary (first screen)"]["Rss"] for r in runs["kiosk"]]
+    print(f"  malloc_trim(0) after the journeys gives back {mb(statistics.median(at_end) - statistics.median(after_trim))}"
+          f" RSS (at the end {mb(statistics.median(at_end))} -> {mb(statistics.median(after_trim))}, harness included)")
+    if args.contributions:
+        contributions()
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")

@@ -49,7 +49,8 @@ def benches(soak_minutes: float) -> list[Bench]:
     j = str(RESULTS)
     return [
         Bench("startup_memory", ["--runs", "7"], ["--runs", "5"]),
-        Bench("journeys_memory", ["--runs", "3"], ["--runs", "2"], f"{j}/journeys_memory.json"),
+        Bench("journeys_memory", ["--runs", "3", "--contributions"], ["--runs", "2", "--contributions"],
+              f"{j}/journeys_memory.json"),
         Bench("transitions", ["--rounds", "30"], ["--rounds", "15"], f"{j}/transitions.json"),
         Bench("catalogue_search", [], ["--rounds", "10"]),
         Bench("idcard_read", [], ["--runs", "15", "--window", "5"]),
@@ -164,7 +165,8 @@ def rows_journeys(data: dict[str, Any]) -> list[Row]:
     k = data["runs"]["kiosk"]
     b = data["runs"]["bare_keyboard"]
     mb = 1 / 1024
-    k_rss, k_pss = [r["peak"]["VmHWM"] * mb for r in k], [r["peak"]["Pss"] * mb for r in k]
+    k_rss = [(r["peak"]["VmHWM"] - r.get("harness_kb", 0)) * mb for r in k]   # minus the driving harness
+    k_pss = [(r["peak"]["Pss"] - r.get("harness_kb", 0)) * mb for r in k]
     b_rss, b_pss = [r["peak"]["VmHWM"] * mb for r in b], [r["peak"]["Pss"] * mb for r in b]
     peer = f"bare window + Pinyin keyboard RSS {spread(b_rss)} / PSS {spread(b_pss)} MB"
     verdict = f"RSS {data['ratio_rss']:.2f}x, PSS {data['ratio_pss']:.2f}x of bare+keyboard"
