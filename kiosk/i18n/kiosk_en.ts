@@ -2,164 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
   <context>
-    <name />
-    <message>
-      <location filename="../screens/appointment.py" line="62" />
-      <source>网络不通，暂时无法预约或取号。请稍后再试，或到服务大厅窗口办理。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="65" />
-      <source>这个时段刚刚约满了，请选择其他时段。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="67" />
-      <source>您当天已经预约过这项业务，无需重复预约。可在“我的预约”中查看。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="69" />
-      <source>这个时段已不能预约，请选择其他时段。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="71" />
-      <source>这个预约不是今天的，只能在预约当天签到。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="73" />
-      <source>这个预约已取消或已签到。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="76" />
-      <source>暂时无法办理，请稍后再试，或到窗口办理。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="95" />
-      <source>网络不通，暂时无法查询办件进度。请稍后再试，或到窗口查询。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="97" />
-      <source>该办件的验证错误次数过多，为保护您的信息，请 15 分钟后再试，或到窗口查询。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="99" />
-      <source>没有查到这个办件：办件编号或手机号后 4 位不对。请核对回执上的编号后再试。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="102" />
-      <source>暂时无法查询，请稍后再试，或到窗口查询。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="112" />
-      <source>工作人员正在预审您的材料，请耐心等待。如需补充材料，会一次性告知您。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="114" />
-      <source>（请咨询窗口）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="115" />
-      <source>请带齐以下材料，到 %1 补正：</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="116" />
-      <source>。补正后无需重新排队。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="118" />
-      <source>已受理，接下来由 %1 审核。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="120" />
-      <source>%1 正在审核。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="122" />
-      <source>承诺 %1 前办结。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="126" />
-      <source>不予办理。原因：%1</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="127" />
-      <source>。如有疑问，请到 %1 咨询。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="129" />
-      <source>已办结，结果将免费邮寄给您，请留意快递电话。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="130" />
-      <source>已办结，结果送到 %1 后会通知您领取。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="132" />
-      <source>请带上本人身份证，到 %1 领取办理结果。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="134" />
-      <source>已免费寄出：%1 快递单号 %2。请留意快递电话。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="137" />
-      <source>已办结并送达。欢迎对本次服务进行评价。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="144" />
-      <source>村受理</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="144" />
-      <source>镇审核</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="144" />
-      <source>村出件</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="145" />
-      <source>受理</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="145" />
-      <source>审核</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="145" />
-      <source>出件</source>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
     <name>AddressField</name>
     <message>
       <location filename="../screens/form_fields.py" line="367" />
@@ -862,204 +704,256 @@ Please try again later, or tap "Call staff" at the bottom right.</translation>
     </message>
   </context>
   <context>
+    <name>Appointment</name>
+    <message>
+      <location filename="../screens/appointment.py" line="70" />
+      <source>网络不通，暂时无法预约或取号。请稍后再试，或到服务大厅窗口办理。</source>
+      <translation>The network is down: booking and queue tickets are not possible right now. Please try again later or go to a counter in the service hall.</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="73" />
+      <source>这个时段刚刚约满了，请选择其他时段。</source>
+      <translation>This time slot has just been fully booked. Please choose another one.</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="75" />
+      <source>您当天已经预约过这项业务，无需重复预约。可在“我的预约”中查看。</source>
+      <translation>You already have an appointment for this service that day; no need to book again. See it under “My appointments”.</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="77" />
+      <source>这个时段已不能预约，请选择其他时段。</source>
+      <translation>This time slot can no longer be booked. Please choose another one.</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="79" />
+      <source>这个预约不是今天的，只能在预约当天签到。</source>
+      <translation>This appointment is not for today; you can check in only on the day of the appointment.</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="81" />
+      <source>这个预约已取消或已签到。</source>
+      <translation>This appointment has been cancelled or already checked in.</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="84" />
+      <source>暂时无法办理，请稍后再试，或到窗口办理。</source>
+      <translation>This cannot be done right now. Please try again later or go to a service counter.</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="511" />
+      <source>已预约</source>
+      <translation>Booked</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="512" />
+      <source>已取消</source>
+      <translation>Cancelled</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="513" />
+      <source>已签到</source>
+      <translation>Checked in</translation>
+    </message>
+  </context>
+  <context>
     <name>AppointmentDoneScreen</name>
     <message>
-      <location filename="../screens/appointment.py" line="353" />
-      <location filename="../screens/appointment.py" line="361" />
-      <location filename="../screens/appointment.py" line="407" />
-      <location filename="../screens/appointment.py" line="459" />
-      <source>确认预约</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="356" />
-      <source>请输入您的手机号（用于预约提醒，也可凭后 4 位查询、取消）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="357" />
-      <source>11 位手机号</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="363" />
-      <source>重新选择时段</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
+      <location filename="../screens/appointment.py" line="364" />
       <location filename="../screens/appointment.py" line="372" />
+      <location filename="../screens/appointment.py" line="419" />
+      <location filename="../screens/appointment.py" line="471" />
+      <source>确认预约</source>
+      <translation>Confirm the appointment</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="367" />
+      <source>请输入您的手机号（用于预约提醒，也可凭后 4 位查询、取消）</source>
+      <translation>Enter your mobile number (for reminders; its last 4 digits also let you look up or cancel)</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="368" />
+      <source>11 位手机号</source>
+      <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="374" />
+      <source>重新选择时段</source>
+      <translation>Choose another slot</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="384" />
       <source>完成</source>
-      <translation type="unfinished">Finish</translation>
+      <translation>Done</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="400" />
+      <location filename="../screens/appointment.py" line="412" />
       <source>请重新选择预约时段。</source>
-      <translation type="unfinished" />
+      <translation>Please choose the time slot again.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="409" />
       <location filename="../screens/appointment.py" line="421" />
+      <location filename="../screens/appointment.py" line="433" />
       <source>办理单位：%1</source>
-      <translation type="unfinished" />
+      <translation>Office: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="409" />
-      <location filename="../screens/appointment.py" line="422" />
+      <location filename="../screens/appointment.py" line="421" />
+      <location filename="../screens/appointment.py" line="434" />
       <source>办理业务：%1</source>
-      <translation type="unfinished" />
+      <translation>Service: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="410" />
+      <location filename="../screens/appointment.py" line="422" />
       <source>预约时间：%1</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="411" />
-      <source>预约人：%1（%2）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="414" />
-      <location filename="../screens/appointment.py" line="415" />
-      <source>预约成功</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="420" />
-      <source>预约编号：%1</source>
-      <translation type="unfinished" />
+      <translation>Time: %1</translation>
     </message>
     <message>
       <location filename="../screens/appointment.py" line="423" />
-      <source>地址：%1　%2</source>
-      <translation type="unfinished" />
+      <source>预约人：%1（%2）</source>
+      <translation>Booked by: %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="424" />
-      <source>请提前 10 分钟到达，在大厅取号机刷身份证签到，优先叫号。</source>
-      <translation type="unfinished" />
+      <location filename="../screens/appointment.py" line="427" />
+      <source>预约成功</source>
+      <translation>Booked</translation>
     </message>
     <message>
       <location filename="../screens/appointment.py" line="432" />
-      <source>手机号码应为 11 位数字，以 1 开头。</source>
-      <translation type="unfinished" />
+      <source>预约编号：%1</source>
+      <translation>Appointment number: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="441" />
+      <location filename="../screens/appointment.py" line="435" />
+      <source>地址：%1　%2</source>
+      <translation>Address: %1  %2</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="436" />
+      <source>请提前 10 分钟到达，在大厅取号机刷身份证签到，优先叫号。</source>
+      <translation>Please arrive 10 minutes early and check in with your ID card at the ticket machine in the hall: you will be called first.</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="444" />
+      <source>手机号码应为 11 位数字，以 1 开头。</source>
+      <translation>The mobile number must have 11 digits and start with 1.</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="453" />
       <source>正在预约，请稍候…</source>
-      <translation type="unfinished" />
+      <translation>Booking, please wait…</translation>
     </message>
   </context>
   <context>
     <name>AppointmentScreen</name>
     <message>
-      <location filename="../screens/appointment.py" line="116" />
+      <location filename="../screens/appointment.py" line="124" />
       <source>预约取号</source>
-      <translation type="unfinished">Appointments</translation>
+      <translation>Appointments and queue</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="119" />
+      <location filename="../screens/appointment.py" line="127" />
       <source>现场取号</source>
-      <translation type="unfinished" />
+      <translation>Take a queue ticket</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="121" />
+      <location filename="../screens/appointment.py" line="129" />
       <source>预约签到（刷身份证）</source>
-      <translation type="unfinished" />
+      <translation>Appointment check-in (ID card)</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="123" />
+      <location filename="../screens/appointment.py" line="131" />
       <source>我的预约：查询、取消</source>
-      <translation type="unfinished" />
+      <translation>My appointments: look up, cancel</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="135" />
+      <location filename="../screens/appointment.py" line="143" />
       <source>预约办理：请选择办理单位和业务（可预约今天起 365 天内）</source>
-      <translation type="unfinished" />
+      <translation>Book an appointment: choose the office and the service (any day within the next 365 days)</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="145" />
+      <location filename="../screens/appointment.py" line="153" />
       <source>预约签到</source>
-      <translation type="unfinished" />
+      <translation>Appointment check-in</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="145" />
+      <location filename="../screens/appointment.py" line="153" />
       <source>查询我的预约</source>
-      <translation type="unfinished" />
+      <translation>Look up my appointments</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="151" />
+      <location filename="../screens/appointment.py" line="159" />
       <source>正在查询，请稍候…</source>
-      <translation type="unfinished" />
+      <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="160" />
+      <location filename="../screens/appointment.py" line="168" />
       <source>本机不能现场取号。取号请到服务大厅（如浏阳市市民之家）的取号机。</source>
-      <translation type="unfinished" />
+      <translation>This kiosk does not issue queue tickets. Take a ticket at the ticket machine of a service hall (e.g. the Liuyang Citizen Centre).</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="170" />
+      <location filename="../screens/appointment.py" line="178" />
       <source>本机不能现场取号。取号请到服务大厅：%1</source>
-      <translation type="unfinished" />
+      <translation>This kiosk does not issue queue tickets. Take a ticket in a service hall: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="177" />
+      <location filename="../screens/appointment.py" line="185" />
       <source>地址：%1　电话：%2</source>
-      <translation type="unfinished" />
+      <translation>Address: %1  Phone: %2</translation>
     </message>
   </context>
   <context>
     <name>AppointmentSlotsScreen</name>
     <message>
-      <location filename="../screens/appointment.py" line="206" />
+      <location filename="../screens/appointment.py" line="214" />
       <source>选择日期和时段</source>
-      <translation type="unfinished" />
+      <translation>Choose a day and time</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="209" />
+      <location filename="../screens/appointment.py" line="217" />
       <source>第一步：选择日期（只显示还有名额的日子）</source>
-      <translation type="unfinished" />
+      <translation>Step 1: choose a day (only days with free places are shown)</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="254" />
-      <location filename="../screens/appointment.py" line="298" />
+      <location filename="../screens/appointment.py" line="262" />
+      <location filename="../screens/appointment.py" line="306" />
       <source>正在查询，请稍候…</source>
-      <translation type="unfinished" />
+      <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="263" />
+      <location filename="../screens/appointment.py" line="271" />
       <source>今后 365 天都已约满或不开放，请到窗口咨询。</source>
-      <translation type="unfinished" />
+      <translation>The next 365 days are fully booked or closed. Please ask at a counter.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="279" />
+      <location filename="../screens/appointment.py" line="287" />
       <source>余 %1 个名额</source>
-      <translation type="unfinished" />
+      <translation>%1 places left</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="296" />
+      <location filename="../screens/appointment.py" line="316" />
       <source>第二步：选择 %1 的时段</source>
-      <translation type="unfinished" />
+      <translation>Step 2: choose a time on %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="313" />
+      <location filename="../screens/appointment.py" line="324" />
       <source>余 %1 个</source>
-      <translation type="unfinished" />
+      <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="314" />
+      <location filename="../screens/appointment.py" line="325" />
       <source>已约满</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="321" />
-      <source>这一天没有可预约的时段，请换一天。</source>
-      <translation type="unfinished" />
+      <translation>Full</translation>
     </message>
     <message>
       <location filename="../screens/appointment.py" line="332" />
+      <source>这一天没有可预约的时段，请换一天。</source>
+      <translation>No time slots are free that day. Please choose another day.</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="343" />
       <source>预约办理</source>
-      <translation type="unfinished" />
+      <translation>Book an appointment</translation>
     </message>
   </context>
   <context>
@@ -1083,246 +977,370 @@ Please try again later, or tap "Call staff" at the bottom right.</translation>
   <context>
     <name>CaseDetailScreen</name>
     <message>
-      <location filename="../screens/cases.py" line="545" />
+      <location filename="../screens/cases.py" line="627" />
       <source>办件进度</source>
-      <translation type="unfinished" />
+      <translation>Case progress</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="551" />
+      <location filename="../screens/cases.py" line="633" />
       <source>下一步怎么办</source>
-      <translation type="unfinished" />
+      <translation>What to do next</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="553" />
+      <location filename="../screens/cases.py" line="635" />
       <source>办理过程</source>
-      <translation type="unfinished" />
+      <translation>History</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="559" />
+      <location filename="../screens/cases.py" line="641" />
       <source>打印进度单</source>
-      <translation type="unfinished" />
+      <translation>Print the progress slip</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="561" />
+      <location filename="../screens/cases.py" line="643" />
       <source>刷新进度</source>
-      <translation type="unfinished" />
+      <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="563" />
+      <location filename="../screens/cases.py" line="645" />
       <source>评价本次服务（好差评）</source>
-      <translation type="unfinished" />
+      <translation>Rate this service</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="591" />
+      <location filename="../screens/cases.py" line="675" />
       <source>没有可显示的办件，请返回重新查询。</source>
-      <translation type="unfinished" />
+      <translation>There is no case to show. Please go back and look it up again.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="595" />
+      <location filename="../screens/cases.py" line="679" />
       <source>办件编号：%1</source>
-      <translation type="unfinished" />
+      <translation>Case number: %1</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="598" />
+      <location filename="../screens/cases.py" line="682" />
       <source>（准予办理）</source>
-      <translation type="unfinished" />
+      <translation> (approved)</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="598" />
+      <location filename="../screens/cases.py" line="682" />
       <source>（不予办理）</source>
-      <translation type="unfinished" />
+      <translation> (refused)</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="607" />
+      <location filename="../screens/cases.py" line="691" />
       <source>（更早的 %1 条记录见进度单）</source>
-      <translation type="unfinished" />
+      <translation>(%1 earlier entries are on the printed slip)</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="629" />
+      <location filename="../screens/cases.py" line="713" />
       <source>正在查询，请稍候…</source>
-      <translation type="unfinished" />
+      <translation>Looking it up, please wait…</translation>
     </message>
   </context>
   <context>
     <name>CaseListScreen</name>
     <message>
-      <location filename="../screens/cases.py" line="359" />
+      <location filename="../screens/cases.py" line="443" />
       <source>我的办件</source>
-      <translation type="unfinished" />
+      <translation>My cases</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="377" />
+      <location filename="../screens/cases.py" line="461" />
       <source>手机号后 4 位</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="378" />
-      <source>查看进度</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="401" />
-      <source>请先刷身份证。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="403" />
-      <source>证件号码：%1</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="415" />
-      <location filename="../screens/cases.py" line="482" />
-      <source>正在查询，请稍候…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="437" />
-      <source>没有查到您的办件。如果您是在窗口办理的，请凭回执上的办件编号查询。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="444" />
-      <source>网络不通，暂时查不到已上传的办件。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/cases.py" line="446" />
-      <source>下面是保存在本机、等待上传的申请。</source>
-      <translation type="unfinished" />
+      <translation>Last 4 digits of the mobile</translation>
     </message>
     <message>
       <location filename="../screens/cases.py" line="462" />
-      <source>待上传　本机编号 %1
-保存时间 %2。联网后自动上传，无需重新办理。</source>
-      <translation type="unfinished" />
+      <source>查看进度</source>
+      <translation>Show progress</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="485" />
+      <source>请先刷身份证。</source>
+      <translation>Please place your ID card first.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="487" />
+      <source>证件号码：%1</source>
+      <translation>ID number: %1</translation>
     </message>
     <message>
       <location filename="../screens/cases.py" line="499" />
-      <source>为保护您的信息，查看办件 %1 还需要办理时所留手机号的后 4 位：</source>
-      <translation type="unfinished" />
+      <location filename="../screens/cases.py" line="564" />
+      <source>正在查询，请稍候…</source>
+      <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="518" />
+      <location filename="../screens/cases.py" line="521" />
+      <source>没有查到您的办件。如果您是在窗口办理的，请凭回执上的办件编号查询。</source>
+      <translation>No cases found for you. If you applied at a counter, look it up with the case number on your receipt.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="528" />
+      <source>网络不通，暂时查不到已上传的办件。</source>
+      <translation>The network is down: uploaded cases cannot be looked up right now.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="530" />
+      <source>下面是保存在本机、等待上传的申请。</source>
+      <translation>Below are applications saved on this kiosk and waiting to be uploaded.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="546" />
+      <source>待上传　本机编号 %1
+保存时间 %2。联网后自动上传，无需重新办理。</source>
+      <translation>Waiting to upload  Kiosk reference %1
+Saved %2. It uploads by itself once the network is back; no need to apply again.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="581" />
+      <source>为保护您的信息，查看办件 %1 还需要办理时所留手机号的后 4 位：</source>
+      <translation>To protect your information, case %1 also needs the last 4 digits of the mobile number you gave:</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="600" />
       <source>请输入手机号的后 4 位数字。</source>
-      <translation type="unfinished" />
+      <translation>Enter the last 4 digits of your mobile number.</translation>
     </message>
   </context>
   <context>
     <name>CaseLookupScreen</name>
     <message>
-      <location filename="../screens/cases.py" line="253" />
-      <location filename="../screens/cases.py" line="286" />
+      <location filename="../screens/cases.py" line="337" />
+      <location filename="../screens/cases.py" line="370" />
       <source>办件查询</source>
-      <translation type="unfinished">Track a case</translation>
+      <translation>Case lookup</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="254" />
+      <location filename="../screens/cases.py" line="338" />
       <source>刷身份证，查看我的全部办件</source>
-      <translation type="unfinished" />
+      <translation>Place your ID card to see all my cases</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="257" />
+      <location filename="../screens/cases.py" line="341" />
       <source>或者：输入回执上的办件编号和手机号后 4 位</source>
-      <translation type="unfinished" />
+      <translation>Or: type the case number on your receipt and the last 4 digits of your mobile</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="261" />
+      <location filename="../screens/cases.py" line="345" />
       <source>办件编号，例：LY20261126000123</source>
-      <translation type="unfinished" />
+      <translation>Case number, e.g. LY20261126000123</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="264" />
+      <location filename="../screens/cases.py" line="348" />
       <source>手机号后 4 位</source>
-      <translation type="unfinished" />
+      <translation>Last 4 digits of the mobile</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="265" />
+      <location filename="../screens/cases.py" line="349" />
       <source>办件编号（本机编号 LY-… 也可以）</source>
-      <translation type="unfinished" />
+      <translation>Case number (a kiosk reference LY-… works too)</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="267" />
+      <location filename="../screens/cases.py" line="351" />
       <source>办理时所留手机号的后 4 位</source>
-      <translation type="unfinished" />
+      <translation>Last 4 digits of the mobile number you gave</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="273" />
+      <location filename="../screens/cases.py" line="357" />
       <source>查询</source>
-      <translation type="unfinished" />
+      <translation>Look up</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="300" />
+      <location filename="../screens/cases.py" line="384" />
       <source>请输入回执上的办件编号（字母 LY 开头，后面是数字）。</source>
-      <translation type="unfinished" />
+      <translation>Enter the case number on your receipt (LY followed by digits).</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="303" />
+      <location filename="../screens/cases.py" line="387" />
       <source>请输入手机号的后 4 位数字。</source>
-      <translation type="unfinished" />
+      <translation>Enter the last 4 digits of your mobile number.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="319" />
+      <location filename="../screens/cases.py" line="403" />
       <source>正在查询，请稍候…</source>
-      <translation type="unfinished" />
+      <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="329" />
+      <location filename="../screens/cases.py" line="413" />
       <source>这份申请（本机编号 %1）已安全保存在本机，状态：待上传。联网后自动上传，上传后即可查询办理进度，无需重新办理。</source>
-      <translation type="unfinished" />
+      <translation>This application (kiosk reference %1) is safely saved on this kiosk and waiting to upload. It uploads by itself once the network is back; then its progress can be looked up. No need to apply again.</translation>
     </message>
   </context>
   <context>
     <name>CaseState</name>
     <message>
-      <location filename="../screens/cases.py" line="40" />
+      <location filename="../screens/cases.py" line="49" />
       <source>已提交</source>
-      <translation type="unfinished">Submitted</translation>
+      <translation>Submitted</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="40" />
+      <location filename="../screens/cases.py" line="49" />
       <source>预审中</source>
-      <translation type="unfinished" />
+      <translation>Pre-review</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="41" />
+      <location filename="../screens/cases.py" line="50" />
       <source>待补正</source>
-      <translation type="unfinished" />
+      <translation>Materials needed</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="41" />
+      <location filename="../screens/cases.py" line="50" />
       <source>已受理</source>
-      <translation type="unfinished" />
+      <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="42" />
+      <location filename="../screens/cases.py" line="51" />
       <source>审核中</source>
-      <translation type="unfinished" />
+      <translation>Under review</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="42" />
+      <location filename="../screens/cases.py" line="51" />
       <source>已办结</source>
-      <translation type="unfinished" />
+      <translation>Decided</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="43" />
+      <location filename="../screens/cases.py" line="52" />
       <source>待领取</source>
-      <translation type="unfinished" />
+      <translation>Ready for pickup</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="43" />
+      <location filename="../screens/cases.py" line="52" />
       <source>已寄出</source>
-      <translation type="unfinished" />
+      <translation>Mailed</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="44" />
+      <location filename="../screens/cases.py" line="53" />
       <source>已送达</source>
-      <translation type="unfinished" />
+      <translation>Delivered</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="44" />
+      <location filename="../screens/cases.py" line="53" />
       <source>待上传</source>
-      <translation type="unfinished" />
+      <translation>Waiting to upload</translation>
+    </message>
+  </context>
+  <context>
+    <name>Cases</name>
+    <message>
+      <location filename="../screens/cases.py" line="103" />
+      <source>网络不通，暂时无法查询办件进度。请稍后再试，或到窗口查询。</source>
+      <translation>The network is down: case progress cannot be looked up right now. Please try again later or ask at a counter.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="105" />
+      <source>该办件的验证错误次数过多，为保护您的信息，请 15 分钟后再试，或到窗口查询。</source>
+      <translation>Too many wrong attempts for this case. To protect your information, try again in 15 minutes or ask at a counter.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="107" />
+      <source>没有查到这个办件：办件编号或手机号后 4 位不对。请核对回执上的编号后再试。</source>
+      <translation>No case found: the case number or the last 4 mobile digits do not match. Check the number on your receipt and try again.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="110" />
+      <source>暂时无法查询，请稍后再试，或到窗口查询。</source>
+      <translation>The lookup is not possible right now. Please try again later or ask at a counter.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="119" />
+      <source>工作人员正在预审您的材料，请耐心等待。如需补充材料，会一次性告知您。</source>
+      <translation>Staff are checking your materials. If anything is missing you will be told everything at once.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="121" />
+      <source>（请咨询窗口）</source>
+      <translation>(ask at the counter)</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="122" />
+      <source>请带齐以下材料，到 %1 补正：</source>
+      <translation>Bring the following to %1: </translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="123" />
+      <source>。补正后无需重新排队。</source>
+      <translation>. No need to queue again after bringing them.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="125" />
+      <source>已受理，接下来由 %1 审核。</source>
+      <translation>Accepted; %1 reviews it next.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="127" />
+      <source>%1 正在审核。</source>
+      <translation>%1 is reviewing it.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="129" />
+      <source>承诺 %1 前办结。</source>
+      <translation>Promised by %1.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="133" />
+      <source>不予办理。原因：%1</source>
+      <translation>Refused. Reason: %1</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="134" />
+      <source>。如有疑问，请到 %1 咨询。</source>
+      <translation>. For questions, ask at %1.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="136" />
+      <source>已办结，结果将免费邮寄给您，请留意快递电话。</source>
+      <translation>Decided; the result will be mailed to you free of charge. Please answer the courier's call.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="137" />
+      <source>已办结，结果送到 %1 后会通知您领取。</source>
+      <translation>Decided; you will be told when the result reaches %1 for pickup.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="139" />
+      <source>请带上本人身份证，到 %1 领取办理结果。</source>
+      <translation>Bring your ID card and pick up the result at %1.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="141" />
+      <source>已免费寄出：%1 快递单号 %2。请留意快递电话。</source>
+      <translation>Mailed free of charge: %1 tracking number %2. Please answer the courier's call.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="144" />
+      <source>已办结并送达。欢迎对本次服务进行评价。</source>
+      <translation>Decided and delivered. Please rate this service.</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="150" />
+      <source>村受理</source>
+      <translation>Village accepts</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="150" />
+      <source>镇审核</source>
+      <translation>Township reviews</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="150" />
+      <source>村出件</source>
+      <translation>Village hands over</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="151" />
+      <source>受理</source>
+      <translation>Accept</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="151" />
+      <source>审核</source>
+      <translation>Review</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="151" />
+      <source>出件</source>
+      <translation>Hand over</translation>
     </message>
   </context>
   <context>
@@ -1501,238 +1519,238 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
   <context>
     <name>EvaluationDoneScreen</name>
     <message>
-      <location filename="../screens/evaluation.py" line="344" />
+      <location filename="../screens/evaluation.py" line="356" />
       <source>好差评</source>
-      <translation type="unfinished">Rate us</translation>
+      <translation>Rate our service</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="355" />
+      <location filename="../screens/evaluation.py" line="367" />
       <source>完成</source>
-      <translation type="unfinished">Finish</translation>
+      <translation>Done</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="383" />
-      <location filename="../screens/evaluation.py" line="393" />
+      <location filename="../screens/evaluation.py" line="394" />
+      <location filename="../screens/evaluation.py" line="404" />
       <source>感谢您的评价</source>
-      <translation type="unfinished" />
+      <translation>Thank you for your rating</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="390" />
+      <location filename="../screens/evaluation.py" line="401" />
       <source>正在提交评价…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/evaluation.py" line="394" />
-      <source>已提交</source>
-      <translation type="unfinished">Submitted</translation>
-    </message>
-    <message>
-      <location filename="../screens/evaluation.py" line="394" />
-      <source>已保存，联网后自动上传</source>
-      <translation type="unfinished">Saved; it will be sent automatically when the network is back</translation>
-    </message>
-    <message>
-      <location filename="../screens/evaluation.py" line="396" />
-      <source>评价没有提交成功</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/evaluation.py" line="397" />
-      <source>请点击右下角“呼叫工作人员”，当面告诉我们您的意见。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/evaluation.py" line="399" />
-      <source>很抱歉这次没有让您满意。工作人员将在 1 个工作日内打电话（%1）给您，了解情况并在 15 个工作日内整改。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/evaluation.py" line="402" />
-      <source>很抱歉这次没有让您满意。您的意见已转给相关部门，15 个工作日内整改。如希望回电，可以在服务台留下电话。</source>
-      <translation type="unfinished" />
+      <translation>Sending your rating…</translation>
     </message>
     <message>
       <location filename="../screens/evaluation.py" line="405" />
-      <source>您的评价会帮助我们把服务做得更好。</source>
-      <translation type="unfinished" />
+      <source>已提交</source>
+      <translation>Sent</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="426" />
+      <location filename="../screens/evaluation.py" line="405" />
+      <source>已保存，联网后自动上传</source>
+      <translation>Saved; it uploads automatically when the network is back</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="407" />
+      <source>评价没有提交成功</source>
+      <translation>Your rating was not sent</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="408" />
+      <source>请点击右下角“呼叫工作人员”，当面告诉我们您的意见。</source>
+      <translation>Tap "Call staff" at the bottom right and tell us in person.</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="410" />
+      <source>很抱歉这次没有让您满意。工作人员将在 1 个工作日内打电话（%1）给您，了解情况并在 15 个工作日内整改。</source>
+      <translation>We are sorry we did not satisfy you. Staff will call you (%1) within 1 working day to hear what happened, and fix it within 15 working days.</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="413" />
+      <source>很抱歉这次没有让您满意。您的意见已转给相关部门，15 个工作日内整改。如希望回电，可以在服务台留下电话。</source>
+      <translation>We are sorry we did not satisfy you. Your feedback goes to the department concerned, to be fixed within 15 working days. For a call back, leave your number at the service desk.</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="416" />
+      <source>您的评价会帮助我们把服务做得更好。</source>
+      <translation>Your rating helps us serve you better.</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="437" />
       <source>%1 秒后自动返回首页，点屏幕任意处立即结束</source>
-      <translation type="unfinished" />
+      <translation>Back to the start in %1 s; tap anywhere to finish now</translation>
     </message>
   </context>
   <context>
     <name>EvaluationScreen</name>
     <message>
-      <location filename="../screens/evaluation.py" line="144" />
+      <location filename="../screens/evaluation.py" line="160" />
       <source>好差评</source>
-      <translation type="unfinished">Rate us</translation>
+      <translation>Rate our service</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="147" />
+      <location filename="../screens/evaluation.py" line="204" />
       <source>您今天办理的是哪项业务？</source>
-      <translation type="unfinished" />
+      <translation>Which service did you use today?</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="152" />
+      <location filename="../screens/evaluation.py" line="163" />
       <source>您对这次服务满意吗？</source>
-      <translation type="unfinished" />
+      <translation>Were you satisfied with the service?</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="153" />
+      <location filename="../screens/evaluation.py" line="164" />
       <source>非常满意</source>
-      <translation type="unfinished" />
+      <translation>Very satisfied</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="153" />
+      <location filename="../screens/evaluation.py" line="164" />
       <source>满意</source>
-      <translation type="unfinished" />
+      <translation>Satisfied</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="153" />
+      <location filename="../screens/evaluation.py" line="164" />
       <source>基本满意</source>
-      <translation type="unfinished" />
+      <translation>Fairly satisfied</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="154" />
+      <location filename="../screens/evaluation.py" line="165" />
       <source>不满意</source>
-      <translation type="unfinished" />
+      <translation>Dissatisfied</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="154" />
+      <location filename="../screens/evaluation.py" line="165" />
       <source>非常不满意</source>
-      <translation type="unfinished" />
+      <translation>Very dissatisfied</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="166" />
+      <location filename="../screens/evaluation.py" line="177" />
       <source>哪些方面？（可多选，可不选）</source>
-      <translation type="unfinished" />
+      <translation>What about it? (choose any, or none)</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="176" />
+      <location filename="../screens/evaluation.py" line="187" />
       <source>服务效率高</source>
-      <translation type="unfinished" />
+      <translation>Efficient service</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="176" />
+      <location filename="../screens/evaluation.py" line="187" />
       <source>服务态度好</source>
-      <translation type="unfinished" />
+      <translation>Friendly staff</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="176" />
+      <location filename="../screens/evaluation.py" line="187" />
       <source>办事指南准确</source>
-      <translation type="unfinished" />
+      <translation>Accurate guide</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="177" />
+      <location filename="../screens/evaluation.py" line="188" />
       <source>操作便捷</source>
-      <translation type="unfinished" />
+      <translation>Easy to use</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="177" />
+      <location filename="../screens/evaluation.py" line="188" />
       <source>材料精简</source>
-      <translation type="unfinished" />
+      <translation>Few documents</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="177" />
+      <location filename="../screens/evaluation.py" line="188" />
       <source>一次办好</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/evaluation.py" line="178" />
-      <source>等待时间长</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/evaluation.py" line="178" />
-      <source>服务态度差</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/evaluation.py" line="179" />
-      <source>办事指南不准确</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/evaluation.py" line="179" />
-      <source>操作复杂</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/evaluation.py" line="179" />
-      <source>材料要求多</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/evaluation.py" line="180" />
-      <source>多次跑动</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/evaluation.py" line="180" />
-      <source>系统故障</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/evaluation.py" line="181" />
-      <source>还想说点什么？（选填）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/evaluation.py" line="186" />
-      <source>可以不填</source>
-      <translation type="unfinished" />
+      <translation>Done in one trip</translation>
     </message>
     <message>
       <location filename="../screens/evaluation.py" line="189" />
-      <source>希望工作人员回电吗？</source>
-      <translation type="unfinished" />
+      <source>等待时间长</source>
+      <translation>Long wait</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="189" />
+      <source>服务态度差</source>
+      <translation>Unfriendly staff</translation>
     </message>
     <message>
       <location filename="../screens/evaluation.py" line="190" />
+      <source>办事指南不准确</source>
+      <translation>Inaccurate guide</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="190" />
+      <source>操作复杂</source>
+      <translation>Hard to use</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="190" />
+      <source>材料要求多</source>
+      <translation>Too many documents</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="191" />
+      <source>多次跑动</source>
+      <translation>Several trips needed</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="191" />
+      <source>系统故障</source>
+      <translation>System fault</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="192" />
+      <source>还想说点什么？（选填）</source>
+      <translation>Anything else to tell us? (optional)</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="197" />
+      <source>可以不填</source>
+      <translation>Optional</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="200" />
+      <source>希望工作人员回电吗？</source>
+      <translation>Would you like a call back?</translation>
+    </message>
+    <message>
+      <location filename="../screens/evaluation.py" line="201" />
       <source>留下手机号，工作人员会在 1 个工作日内打电话了解情况。不留也可以。</source>
-      <translation type="unfinished" />
+      <translation>Leave a mobile number and staff will call you within 1 working day. You do not have to.</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="196" />
+      <location filename="../screens/evaluation.py" line="213" />
       <source>提交评价</source>
-      <translation type="unfinished" />
+      <translation>Send rating</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="208" />
+      <location filename="../screens/evaluation.py" line="224" />
       <source>评价办件：%1</source>
-      <translation type="unfinished" />
+      <translation>Rating case %1</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="210" />
+      <location filename="../screens/evaluation.py" line="226" />
       <source>评价刚才提交的申请（本机编号 %1）</source>
-      <translation type="unfinished" />
+      <translation>Rating the application you just made (local reference %1)</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="212" />
+      <location filename="../screens/evaluation.py" line="228" />
       <source>评价事项：%1</source>
-      <translation type="unfinished" />
+      <translation>Rating the service: %1</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="214" />
+      <location filename="../screens/evaluation.py" line="230" />
       <source>评价本次来访的服务。您的评价不记名，帮助我们改进。</source>
-      <translation type="unfinished" />
+      <translation>Rate the service of this visit. Your rating is anonymous and helps us improve.</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="271" />
+      <location filename="../screens/evaluation.py" line="283" />
       <source>请点选一个满意程度。</source>
-      <translation type="unfinished" />
+      <translation>Please tap one of the levels.</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="273" />
+      <location filename="../screens/evaluation.py" line="285" />
       <source>请选择您办理的业务。</source>
-      <translation type="unfinished" />
+      <translation>Please choose the service you used.</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="276" />
+      <location filename="../screens/evaluation.py" line="288" />
       <source>手机号码不对；不想留电话可以清空。</source>
-      <translation type="unfinished" />
+      <translation>The mobile number is not valid; clear it if you prefer not to leave one.</translation>
     </message>
   </context>
   <context>
@@ -2212,278 +2230,278 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>HelpDoneScreen</name>
     <message>
-      <location filename="../screens/help.py" line="633" />
+      <location filename="../screens/help.py" line="661" />
       <source>帮代办</source>
-      <translation type="unfinished">Get help</translation>
+      <translation>Help with services</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="645" />
+      <location filename="../screens/help.py" line="673" />
       <source>评价本次服务（好差评）</source>
-      <translation type="unfinished" />
+      <translation>Rate this service</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="647" />
+      <location filename="../screens/help.py" line="675" />
       <source>完成</source>
-      <translation type="unfinished">Finish</translation>
+      <translation>Done</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="676" />
+      <location filename="../screens/help.py" line="704" />
       <source>没有要提交的求助</source>
-      <translation type="unfinished" />
+      <translation>No request to send</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="683" />
+      <location filename="../screens/help.py" line="711" />
       <source>求助编号</source>
-      <translation type="unfinished" />
+      <translation>Request number</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="683" />
+      <location filename="../screens/help.py" line="711" />
       <source>本机编号</source>
-      <translation type="unfinished" />
+      <translation>Local reference</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="687" />
+      <location filename="../screens/help.py" line="715" />
       <source>正在提交，请稍候…</source>
-      <translation type="unfinished">Submitting, please wait…</translation>
+      <translation>Sending, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="688" />
+      <location filename="../screens/help.py" line="716" />
       <source>您的求助已保存在本机，正在上传。</source>
-      <translation type="unfinished" />
+      <translation>Your request is saved on this kiosk and is being uploaded.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="689" />
+      <location filename="../screens/help.py" line="717" />
       <source>正在保存您的求助…</source>
-      <translation type="unfinished" />
+      <translation>Saving your request…</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="691" />
+      <location filename="../screens/help.py" line="719" />
       <source>已提交</source>
-      <translation type="unfinished">Submitted</translation>
+      <translation>Sent</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="692" />
+      <location filename="../screens/help.py" line="720" />
       <source>工作人员将在 %1 小时内（工作时间）打电话给您，请保持电话畅通。请记下或取走求助编号。</source>
-      <translation type="unfinished" />
+      <translation>Staff will call you within %1 hours (working hours); please keep your phone on. Note down or take the request number.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="695" />
+      <location filename="../screens/help.py" line="723" />
       <source>承办：%1</source>
-      <translation type="unfinished" />
+      <translation>Handled by: %1</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="698" />
+      <location filename="../screens/help.py" line="726" />
       <source>已保存，联网后自动上传</source>
-      <translation type="unfinished">Saved; it will be sent automatically when the network is back</translation>
+      <translation>Saved; it uploads automatically when the network is back</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="699" />
+      <location filename="../screens/help.py" line="727" />
       <source>网络暂时不通。您的求助已安全保存在本机，联网后自动上传，无需重新登记。上传后工作人员将在 %1 小时内（工作时间）打电话给您。</source>
-      <translation type="unfinished" />
+      <translation>The network is down for now. Your request is safely saved on this kiosk and uploads automatically when the network is back; no need to ask again. Staff will call you within %1 hours (working hours) after that.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="702" />
+      <location filename="../screens/help.py" line="730" />
       <source>没有提交成功</source>
-      <translation type="unfinished">Not submitted</translation>
+      <translation>Not sent</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="703" />
+      <location filename="../screens/help.py" line="731" />
       <source>服务中心没有接收这条求助。请点击右下角“呼叫工作人员”，并出示本机编号。</source>
-      <translation type="unfinished" />
+      <translation>The service centre did not accept this request. Tap "Call staff" at the bottom right and show the local reference.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="705" />
+      <location filename="../screens/help.py" line="733" />
       <source>没有保存成功</source>
-      <translation type="unfinished">Not saved</translation>
+      <translation>Not saved</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="706" />
+      <location filename="../screens/help.py" line="734" />
       <source>本机暂时无法保存求助，您的信息没有提交。请点击右下角“呼叫工作人员”，或到服务台找工作人员。</source>
-      <translation type="unfinished" />
+      <translation>This kiosk cannot save requests right now; nothing of yours was sent. Tap "Call staff" at the bottom right, or go to the service desk.</translation>
     </message>
   </context>
   <context>
     <name>HelpRequestScreen</name>
     <message>
-      <location filename="../screens/help.py" line="394" />
+      <location filename="../screens/help.py" line="423" />
       <source>帮代办</source>
-      <translation type="unfinished">Get help</translation>
-    </message>
-    <message>
-      <location filename="../screens/help.py" line="395" />
-      <source>工作人员免费帮您办理。说明需要什么帮助、留下电话，工作人员会联系您。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/help.py" line="398" />
-      <source>1. 您需要哪种帮助？</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/help.py" line="400" />
-      <source>帮办</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/help.py" line="400" />
-      <source>工作人员在大厅一对一指导您办理</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/help.py" line="401" />
-      <source>代办</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/help.py" line="401" />
-      <source>把材料交给工作人员，由他们替您办理</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/help.py" line="402" />
-      <location filename="../screens/help.py" line="536" />
-      <source>上门代办</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/help.py" line="402" />
-      <source>老人、残疾人等行动不便，工作人员上门办理（需要刷身份证）</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/help.py" line="419" />
-      <source>2. 办什么事？</source>
-      <translation type="unfinished" />
+      <translation>Help with services</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="424" />
-      <source>3. 什么时间方便联系您？</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/help.py" line="425" />
-      <source>工作日上午</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/help.py" line="425" />
-      <source>工作日下午</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/help.py" line="426" />
-      <source>周六、周日</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/help.py" line="426" />
-      <source>什么时间都可以</source>
-      <translation type="unfinished" />
+      <source>工作人员免费帮您办理。说明需要什么帮助、留下电话，工作人员会联系您。</source>
+      <translation>Our staff help you free of charge. Tell us what you need and leave a phone number; staff will contact you.</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="427" />
-      <source>方便的时间</source>
-      <translation type="unfinished" />
+      <source>1. 您需要哪种帮助？</source>
+      <translation>1. What kind of help do you need?</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="428" />
-      <source>可以不选：工作人员会先打电话和您约时间。</source>
-      <translation type="unfinished" />
+      <location filename="../screens/help.py" line="429" />
+      <source>帮办</source>
+      <translation>Guided help</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="434" />
-      <source>4. 怎么联系您？</source>
-      <translation type="unfinished" />
+      <location filename="../screens/help.py" line="429" />
+      <source>工作人员在大厅一对一指导您办理</source>
+      <translation>Staff guide you one-to-one in the hall</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="435" />
-      <source>手机号码</source>
-      <translation type="unfinished">Mobile number</translation>
+      <location filename="../screens/help.py" line="430" />
+      <source>代办</source>
+      <translation>We do it for you</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="436" />
-      <source>工作人员会打这个号码联系您。</source>
-      <translation type="unfinished" />
+      <location filename="../screens/help.py" line="430" />
+      <source>把材料交给工作人员，由他们替您办理</source>
+      <translation>Hand your documents to the staff and they apply for you</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="439" />
-      <source>怎么称呼您</source>
-      <translation type="unfinished" />
+      <location filename="../screens/help.py" line="431" />
+      <location filename="../screens/help.py" line="564" />
+      <source>上门代办</source>
+      <translation>Home visit</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="440" />
-      <source>例如：王阿姨、李先生。可以不填。</source>
-      <translation type="unfinished" />
+      <location filename="../screens/help.py" line="431" />
+      <source>老人、残疾人等行动不便，工作人员上门办理（需要刷身份证）</source>
+      <translation>For the elderly, people with disabilities or anyone who cannot come: staff visit you at home (ID card needed)</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="449" />
-      <source>5. 上门地址</source>
-      <translation type="unfinished" />
+      <location filename="../screens/help.py" line="448" />
+      <source>2. 办什么事？</source>
+      <translation>2. Which service?</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="450" />
-      <source>工作人员上门的地址</source>
-      <translation type="unfinished" />
+      <location filename="../screens/help.py" line="453" />
+      <source>3. 什么时间方便联系您？</source>
+      <translation>3. When is a good time to contact you?</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="451" />
-      <source>默认是身份证上的住址；住在别处请点“修改”。</source>
-      <translation type="unfinished" />
+      <location filename="../screens/help.py" line="454" />
+      <source>工作日上午</source>
+      <translation>Weekday mornings</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="455" />
-      <source>年老体弱</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/help.py" line="455" />
-      <source>残疾</source>
-      <translation type="unfinished" />
+      <location filename="../screens/help.py" line="454" />
+      <source>工作日下午</source>
+      <translation>Weekday afternoons</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="455" />
-      <source>患病或受伤</source>
-      <translation type="unfinished" />
+      <source>周六、周日</source>
+      <translation>Saturday or Sunday</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="455" />
+      <source>什么时间都可以</source>
+      <translation>Any time</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="456" />
-      <source>其他原因</source>
-      <translation type="unfinished" />
+      <source>方便的时间</source>
+      <translation>Preferred time</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="457" />
-      <source>不能来大厅的原因</source>
-      <translation type="unfinished" />
+      <source>可以不选：工作人员会先打电话和您约时间。</source>
+      <translation>Optional: staff will call you first to agree on a time.</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="463" />
+      <source>4. 怎么联系您？</source>
+      <translation>4. How can we reach you?</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="464" />
+      <source>手机号码</source>
+      <translation>Mobile number</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="465" />
+      <source>工作人员会打这个号码联系您。</source>
+      <translation>Staff will call you on this number.</translation>
     </message>
     <message>
       <location filename="../screens/help.py" line="468" />
+      <source>怎么称呼您</source>
+      <translation>How should we address you?</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="469" />
+      <source>例如：王阿姨、李先生。可以不填。</source>
+      <translation>For example: Ms Wang, Mr Li. You may leave it empty.</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="478" />
+      <source>5. 上门地址</source>
+      <translation>5. Address for the visit</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="479" />
+      <source>工作人员上门的地址</source>
+      <translation>Where staff should come</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="480" />
+      <source>默认是身份证上的住址；住在别处请点“修改”。</source>
+      <translation>The address on your ID card is used; if you live elsewhere, tap "Change".</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="484" />
+      <source>年老体弱</source>
+      <translation>Old age or frailty</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="484" />
+      <source>残疾</source>
+      <translation>Disability</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="484" />
+      <source>患病或受伤</source>
+      <translation>Illness or injury</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="485" />
+      <source>其他原因</source>
+      <translation>Other reason</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="486" />
+      <source>不能来大厅的原因</source>
+      <translation>Why you cannot come to the hall</translation>
+    </message>
+    <message>
+      <location filename="../screens/help.py" line="497" />
       <source>提交求助</source>
-      <translation type="unfinished" />
+      <translation>Send request</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="501" />
+      <location filename="../screens/help.py" line="529" />
       <source>已核验身份：%1</source>
-      <translation type="unfinished" />
+      <translation>Identity checked: %1</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="550" />
+      <location filename="../screens/help.py" line="578" />
       <source>请选择需要哪种帮助。</source>
-      <translation type="unfinished" />
+      <translation>Please choose the kind of help.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="552" />
+      <location filename="../screens/help.py" line="580" />
       <source>请选择要办的事，不清楚可以点“其他事项”。</source>
-      <translation type="unfinished" />
+      <translation>Please choose a service; if unsure, tap "Something else".</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="554" />
+      <location filename="../screens/help.py" line="582" />
       <source>请填写正确的手机号码。</source>
-      <translation type="unfinished" />
+      <translation>Please enter a valid mobile number.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="556" />
+      <location filename="../screens/help.py" line="584" />
       <source>请填写上门地址。</source>
-      <translation type="unfinished" />
+      <translation>Please enter the address for the visit.</translation>
     </message>
   </context>
   <context>
@@ -2739,266 +2757,266 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>IntermediaryDetailScreen</name>
     <message>
-      <location filename="../screens/intermediary.py" line="231" />
+      <location filename="../screens/intermediary.py" line="230" />
       <source>中介机构详情</source>
-      <translation type="unfinished" />
+      <translation>Provider details</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="234" />
       <source>重试</source>
-      <translation type="unfinished" />
+      <translation>Try again</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="242" />
-      <location filename="../screens/intermediary.py" line="342" />
+      <location filename="../screens/intermediary.py" line="343" />
       <source>服务结束后，为这家机构评分</source>
-      <translation type="unfinished" />
+      <translation>After the service, rate this provider</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="271" />
       <source>正在查询，请稍候…</source>
-      <translation type="unfinished" />
+      <translation>Looking it up, please wait…</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="287" />
       <source>机构详情需要联网查询，网络暂时不通。请稍后点“重试”。</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/intermediary.py" line="298" />
-      <source>%1 分 %2（%3 人评价）</source>
-      <translation type="unfinished" />
+      <translation>Provider details need the network, which is down for now. Tap "Try again" later.</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="299" />
-      <source>暂无评价</source>
-      <translation type="unfinished" />
+      <source>%1 分 %2（%3 人评价）</source>
+      <translation>%1 %2 (%3 ratings)</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="305" />
-      <source>收费标准：%1</source>
-      <translation type="unfinished" />
+      <location filename="../screens/intermediary.py" line="300" />
+      <source>暂无评价</source>
+      <translation>Not rated yet</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="306" />
+      <source>收费标准：%1</source>
+      <translation>Fees: %1</translation>
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="307" />
       <source>办理时限：%1 个工作日内</source>
-      <translation type="unfinished" />
+      <translation>Time limit: within %1 working days</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="308" />
+      <location filename="../screens/intermediary.py" line="309" />
       <source>服务项目</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/intermediary.py" line="315" />
-      <source>收费：%1</source>
-      <translation type="unfinished" />
+      <translation>Services</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="316" />
-      <source>时限：%1 个工作日内</source>
-      <translation type="unfinished" />
+      <source>收费：%1</source>
+      <translation>Fee: %1</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="317" />
+      <source>时限：%1 个工作日内</source>
+      <translation>Time limit: within %1 working days</translation>
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="318" />
       <source>条件：%1</source>
-      <translation type="unfinished" />
+      <translation>Requirements: %1</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="319" />
+      <location filename="../screens/intermediary.py" line="320" />
       <source>流程：%1</source>
-      <translation type="unfinished" />
+      <translation>Steps: %1</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="321" />
+      <location filename="../screens/intermediary.py" line="322" />
       <source>联系方式</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/intermediary.py" line="327" />
-      <source>电话：%1</source>
-      <translation type="unfinished" />
+      <translation>Contact</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="328" />
-      <source>地址：%1</source>
-      <translation type="unfinished" />
+      <source>电话：%1</source>
+      <translation>Phone: %1</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="329" />
-      <source>用手机扫描右侧二维码，可保存电话和地址，无需手动输入。</source>
-      <translation type="unfinished" />
+      <source>地址：%1</source>
+      <translation>Address: %1</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="342" />
+      <location filename="../screens/intermediary.py" line="330" />
+      <source>用手机扫描二维码，可保存电话和地址，无需手动输入。</source>
+      <translation>Scan the QR code with your phone to save the phone number and address; no typing needed.</translation>
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="343" />
       <source>您本次已为这家机构评过分</source>
-      <translation type="unfinished" />
+      <translation>You have already rated this provider</translation>
     </message>
   </context>
   <context>
     <name>IntermediaryRateScreen</name>
     <message>
-      <location filename="../screens/intermediary.py" line="357" />
+      <location filename="../screens/intermediary.py" line="358" />
       <source>为中介机构评分</source>
-      <translation type="unfinished" />
+      <translation>Rate a provider</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="364" />
+      <location filename="../screens/intermediary.py" line="365" />
       <source>您对这家机构的服务打几颗星？</source>
-      <translation type="unfinished" />
+      <translation>How many stars for this provider's service?</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="365" />
+      <location filename="../screens/intermediary.py" line="366" />
       <source>很差</source>
-      <translation type="unfinished" />
+      <translation>Very poor</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="365" />
+      <location filename="../screens/intermediary.py" line="366" />
       <source>较差</source>
-      <translation type="unfinished" />
+      <translation>Poor</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="365" />
+      <location filename="../screens/intermediary.py" line="366" />
       <source>一般</source>
-      <translation type="unfinished" />
+      <translation>Average</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="365" />
+      <location filename="../screens/intermediary.py" line="366" />
       <source>较好</source>
-      <translation type="unfinished" />
+      <translation>Good</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="365" />
+      <location filename="../screens/intermediary.py" line="366" />
       <source>很好</source>
-      <translation type="unfinished" />
+      <translation>Very good</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="378" />
+      <location filename="../screens/intermediary.py" line="379" />
       <source>说说您的感受（选填）</source>
-      <translation type="unfinished" />
+      <translation>Tell us more (optional)</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="382" />
+      <location filename="../screens/intermediary.py" line="383" />
       <source>例如：出图快，收费透明。可以不填</source>
-      <translation type="unfinished" />
+      <translation>E.g. fast drawings, clear fees. Optional</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="385" />
+      <location filename="../screens/intermediary.py" line="386" />
       <source>评分不需要刷身份证，不记名；每次使用只能为同一家机构评一次。</source>
-      <translation type="unfinished" />
+      <translation>No ID card needed and anonymous; one rating per provider per visit.</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="391" />
+      <location filename="../screens/intermediary.py" line="392" />
       <source>提交评分</source>
-      <translation type="unfinished" />
+      <translation>Send rating</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="394" />
+      <location filename="../screens/intermediary.py" line="395" />
       <source>完成</source>
-      <translation type="unfinished">Finish</translation>
+      <translation>Done</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="410" />
       <source>您本次已为这家机构评过分，感谢您的参与。</source>
-      <translation type="unfinished" />
+      <translation>You have already rated this provider on this visit. Thank you.</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="425" />
       <source>请先点选星级（1 到 5 颗星）。</source>
-      <translation type="unfinished" />
+      <translation>Please tap a number of stars first (1 to 5).</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="430" />
       <source>评分需要联网，网络暂时不通，请稍后再试。</source>
-      <translation type="unfinished" />
+      <translation>Rating needs the network, which is down for now. Please try again later.</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="440" />
       <source>正在提交，请稍候…</source>
-      <translation type="unfinished">Submitting, please wait…</translation>
+      <translation>Sending, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="446" />
+      <location filename="../screens/intermediary.py" line="458" />
       <source>感谢您的评分！这家机构现在的评分是 %1 分（%2 人评价）。</source>
-      <translation type="unfinished" />
+      <translation>Thank you! This provider is now rated %1 (%2 ratings).</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="452" />
+      <location filename="../screens/intermediary.py" line="451" />
       <source>评分没有提交成功：网络暂时不通。请稍后再点“提交评分”。</source>
-      <translation type="unfinished" />
+      <translation>Your rating was not sent: the network is down. Tap "Send rating" again later.</translation>
     </message>
   </context>
   <context>
     <name>IntermediaryScreen</name>
     <message>
-      <location filename="../screens/intermediary.py" line="96" />
+      <location filename="../screens/intermediary.py" line="94" />
       <source>中介超市</source>
-      <translation type="unfinished">Agencies</translation>
+      <translation>Intermediary services</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="97" />
+      <location filename="../screens/intermediary.py" line="95" />
       <source>测绘、评估、设计、检测等中介服务机构，公开收费标准和办理时限，您可以比较后自主选择。</source>
-      <translation type="unfinished" />
+      <translation>Surveying, valuation, design, testing and other service providers, with published fees and time limits: compare them and choose freely.</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="106" />
       <source>重试</source>
-      <translation type="unfinished" />
+      <translation>Try again</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="114" />
       <source>上一页</source>
-      <translation type="unfinished">Previous</translation>
+      <translation>Previous</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="118" />
       <source>下一页</source>
-      <translation type="unfinished">Next</translation>
+      <translation>Next</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="150" />
+      <location filename="../screens/intermediary.py" line="148" />
       <source>正在查询，请稍候…</source>
-      <translation type="unfinished" />
+      <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="166" />
+      <location filename="../screens/intermediary.py" line="164" />
       <source>中介超市需要联网查询，网络暂时不通。请稍后点“重试”，或点击右下角“呼叫工作人员”。办事指南等其他功能仍可使用。</source>
-      <translation type="unfinished" />
+      <translation>The intermediary list needs the network, which is down for now. Tap "Try again" later, or tap "Call staff" at the bottom right. Service guides and other functions still work.</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="182" />
+      <location filename="../screens/intermediary.py" line="181" />
       <source>这一类暂时没有入驻的机构。</source>
-      <translation type="unfinished" />
+      <translation>No providers in this category yet.</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="188" />
+      <location filename="../screens/intermediary.py" line="187" />
       <source>全部</source>
-      <translation type="unfinished" />
+      <translation>All</translation>
+    </message>
+    <message>
+      <location filename="../screens/intermediary.py" line="199" />
+      <source>%1 分 %2（%3 人评价）</source>
+      <translation>%1 %2 (%3 ratings)</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="200" />
-      <source>%1 分 %2（%3 人评价）</source>
-      <translation type="unfinished" />
+      <source>暂无评价</source>
+      <translation>Not rated yet</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="201" />
-      <source>暂无评价</source>
-      <translation type="unfinished" />
+      <location filename="../screens/intermediary.py" line="204" />
+      <source>收费：%1</source>
+      <translation>Fee: %1</translation>
     </message>
     <message>
       <location filename="../screens/intermediary.py" line="205" />
-      <source>收费：%1</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/intermediary.py" line="206" />
       <source>时限：%1 个工作日内</source>
-      <translation type="unfinished" />
+      <translation>Time limit: within %1 working days</translation>
     </message>
     <message>
-      <location filename="../screens/intermediary.py" line="212" />
+      <location filename="../screens/intermediary.py" line="211" />
       <source>第 %1 / %2 页</source>
-      <translation type="unfinished">Page %1 of %2</translation>
+      <translation>Page %1 of %2</translation>
     </message>
   </context>
   <context>
@@ -3078,27 +3096,27 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>KioskWindow</name>
     <message>
-      <location filename="../screens/window.py" line="236" />
+      <location filename="../screens/window.py" line="241" />
       <source>暂时无法呼叫，请到服务台找工作人员。</source>
       <translation>Cannot call staff right now. Please ask at the service desk.</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="239" />
+      <location filename="../screens/window.py" line="244" />
       <source>正在呼叫工作人员…</source>
       <translation>Calling staff…</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="241" />
+      <location filename="../screens/window.py" line="246" />
       <source>已通知工作人员，请在原地稍候。</source>
       <translation>Staff have been called. Please wait here.</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="242" />
+      <location filename="../screens/window.py" line="247" />
       <source>呼叫没有送达，请到服务台找工作人员。</source>
       <translation>The call did not get through. Please ask at the service desk.</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="246" />
+      <location filename="../screens/window.py" line="251" />
       <source>网络中断：可以浏览办事指南；提交的申请会保存在本机，联网后自动上传。</source>
       <translation>Network down: guides still work; applications are saved here and sent when the network returns.</translation>
     </message>
@@ -3114,103 +3132,103 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>MyAppointmentsScreen</name>
     <message>
-      <location filename="../screens/appointment.py" line="502" />
-      <location filename="../screens/appointment.py" line="529" />
+      <location filename="../screens/appointment.py" line="521" />
+      <location filename="../screens/appointment.py" line="548" />
       <source>我的预约</source>
-      <translation type="unfinished" />
+      <translation>My appointments</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="529" />
+      <location filename="../screens/appointment.py" line="548" />
       <source>预约签到</source>
-      <translation type="unfinished" />
+      <translation>Appointment check-in</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="532" />
+      <location filename="../screens/appointment.py" line="551" />
       <source>请先刷身份证。</source>
-      <translation type="unfinished" />
+      <translation>Please place your ID card first.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="534" />
+      <location filename="../screens/appointment.py" line="553" />
       <source>证件号码：%1</source>
-      <translation type="unfinished" />
+      <translation>ID number: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="545" />
+      <location filename="../screens/appointment.py" line="564" />
       <source>正在查询，请稍候…</source>
-      <translation type="unfinished" />
+      <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="557" />
+      <location filename="../screens/appointment.py" line="576" />
       <source>您今天没有可签到的预约。可以返回现场取号。</source>
-      <translation type="unfinished" />
+      <translation>You have no appointment to check in today. Go back to take a queue ticket.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="559" />
+      <location filename="../screens/appointment.py" line="578" />
       <source>没有查到您的预约。</source>
-      <translation type="unfinished" />
+      <translation>No appointments found.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="583" />
+      <location filename="../screens/appointment.py" line="602" />
       <source>预约编号：%1</source>
-      <translation type="unfinished" />
+      <translation>Appointment number: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="586" />
+      <location filename="../screens/appointment.py" line="605" />
       <source>确定要取消这个预约吗？取消后名额会让给别人。</source>
-      <translation type="unfinished" />
+      <translation>Cancel this appointment? The place goes to someone else.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="588" />
+      <location filename="../screens/appointment.py" line="607" />
       <source>确定取消</source>
-      <translation type="unfinished" />
+      <translation>Yes, cancel</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="590" />
+      <location filename="../screens/appointment.py" line="609" />
       <source>不取消</source>
-      <translation type="unfinished" />
+      <translation>Keep it</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="599" />
+      <location filename="../screens/appointment.py" line="618" />
       <source>签到取号</source>
-      <translation type="unfinished" />
+      <translation>Check in, get a ticket</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="603" />
+      <location filename="../screens/appointment.py" line="622" />
       <source>取消预约</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="620" />
-      <source>正在取消，请稍候…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="627" />
-      <source>预约已取消。</source>
-      <translation type="unfinished" />
+      <translation>Cancel appointment</translation>
     </message>
     <message>
       <location filename="../screens/appointment.py" line="639" />
+      <source>正在取消，请稍候…</source>
+      <translation>Cancelling, please wait…</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="646" />
+      <source>预约已取消。</source>
+      <translation>The appointment is cancelled.</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="658" />
       <source>正在签到，请稍候…</source>
-      <translation type="unfinished" />
+      <translation>Checking in, please wait…</translation>
     </message>
   </context>
   <context>
     <name>Pager</name>
     <message>
-      <location filename="../screens/cases.py" line="219" />
+      <location filename="../screens/cases.py" line="225" />
       <location filename="../screens/guide.py" line="387" />
       <source>上一页</source>
       <translation>Previous</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="220" />
+      <location filename="../screens/cases.py" line="226" />
       <location filename="../screens/guide.py" line="388" />
       <source>下一页</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="239" />
+      <location filename="../screens/cases.py" line="245" />
       <location filename="../screens/guide.py" line="409" />
       <source>第 %1 / %2 页</source>
       <translation>Page %1 of %2</translation>
@@ -3219,79 +3237,79 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>QueueTicketScreen</name>
     <message>
-      <location filename="../screens/appointment.py" line="670" />
+      <location filename="../screens/appointment.py" line="689" />
       <source>现场取号</source>
-      <translation type="unfinished" />
+      <translation>Take a queue ticket</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="686" />
+      <location filename="../screens/appointment.py" line="705" />
       <source>完成</source>
-      <translation type="unfinished">Finish</translation>
+      <translation>Done</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="688" />
+      <location filename="../screens/appointment.py" line="707" />
       <source>评价本次服务（好差评）</source>
-      <translation type="unfinished" />
+      <translation>Rate this service</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="703" />
+      <location filename="../screens/appointment.py" line="722" />
       <source>本机不能现场取号，请到服务大厅的取号机取号。</source>
-      <translation type="unfinished" />
+      <translation>This kiosk does not issue queue tickets. Please use the ticket machine in a service hall.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="706" />
+      <location filename="../screens/appointment.py" line="725" />
       <source>正在查询，请稍候…</source>
-      <translation type="unfinished" />
+      <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="719" />
+      <location filename="../screens/appointment.py" line="738" />
       <source>本机所在地点没有取号服务，请咨询工作人员。</source>
-      <translation type="unfinished" />
+      <translation>There is no queue service at this site. Please ask staff.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="732" />
+      <location filename="../screens/appointment.py" line="751" />
       <source>请选择要办理的业务，取一个排队号：</source>
-      <translation type="unfinished" />
+      <translation>Choose the service to take a queue number:</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="739" />
+      <location filename="../screens/appointment.py" line="758" />
       <source>等候 %1 人</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="755" />
-      <source>正在取号，请稍候…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/appointment.py" line="772" />
-      <source>您的排队号</source>
-      <translation type="unfinished" />
+      <translation>%1 waiting</translation>
     </message>
     <message>
       <location filename="../screens/appointment.py" line="774" />
+      <source>正在取号，请稍候…</source>
+      <translation>Taking a number, please wait…</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="791" />
+      <source>您的排队号</source>
+      <translation>Your queue number</translation>
+    </message>
+    <message>
+      <location filename="../screens/appointment.py" line="793" />
       <source>预约签到 · 优先叫号</source>
-      <translation type="unfinished" />
+      <translation>Appointment check-in · called first</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="778" />
+      <location filename="../screens/appointment.py" line="797" />
       <source>办理业务：%1</source>
-      <translation type="unfinished" />
+      <translation>Service: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="779" />
+      <location filename="../screens/appointment.py" line="798" />
       <source>办理窗口：%1</source>
-      <translation type="unfinished" />
+      <translation>Window: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="780" />
+      <location filename="../screens/appointment.py" line="799" />
       <source>前面还有 %1 人等候</source>
-      <translation type="unfinished" />
+      <translation>%1 people ahead of you</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="781" />
+      <location filename="../screens/appointment.py" line="800" />
       <source>请留意叫号屏幕和语音提示。</source>
-      <translation type="unfinished" />
+      <translation>Watch the calling screen and listen for your number.</translation>
     </message>
   </context>
   <context>
@@ -3315,44 +3333,44 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>ServicePicker</name>
     <message>
-      <location filename="../screens/help.py" line="273" />
+      <location filename="../screens/help.py" line="294" />
       <source>重新选择</source>
-      <translation type="unfinished">Choose again</translation>
+      <translation>Choose again</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="281" />
-      <source>输入事项名称或拼音首字母，如 ylbx（医疗保险）</source>
-      <translation type="unfinished" />
+      <location filename="../screens/help.py" line="302" />
+      <source>输入名称或拼音首字母，如 ylbx</source>
+      <translation>Name or pinyin initials, e.g. ylbx</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="290" />
+      <location filename="../screens/help.py" line="311" />
       <source>其他事项，或说不清楚（请工作人员帮忙确认）</source>
-      <translation type="unfinished" />
+      <translation>Something else, or not sure (staff will help you find out)</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="319" />
+      <location filename="../screens/help.py" line="340" />
       <source>其他事项（到时与工作人员确认）</source>
-      <translation type="unfinished" />
+      <translation>Something else (to be settled with the staff)</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="341" />
+      <location filename="../screens/help.py" line="358" />
       <source>事项目录正在加载，请稍候再试。</source>
-      <translation type="unfinished">The service list is loading; please try again in a moment.</translation>
+      <translation>The list of services is loading. Please try again in a moment.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="351" />
+      <location filename="../screens/help.py" line="368" />
       <source>搜索结果</source>
-      <translation type="unfinished">Results</translation>
+      <translation>Search results</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="351" />
+      <location filename="../screens/help.py" line="368" />
       <source>没有找到，换个说法试试。</source>
-      <translation type="unfinished" />
+      <translation>Nothing found. Try other words.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="353" />
+      <location filename="../screens/help.py" line="370" />
       <source>常办事项（也可以在上面输入名称查找）</source>
-      <translation type="unfinished" />
+      <translation>Common services (or type a name above to search)</translation>
     </message>
   </context>
   <context>
@@ -3422,19 +3440,6 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
       <location filename="../voice.py" line="24" />
       <source>您的申请已提交</source>
       <translation>Your application has been submitted</translation>
-    </message>
-  </context>
-  <context>
-    <name>screen</name>
-    <message>
-      <location filename="../screens/appointment.py" line="852" />
-      <source>第二步：选择 %1 的时段</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../screens/intermediary.py" line="537" />
-      <source>感谢您的评分！这家机构现在的评分是 %1 分（%2 人评价）。</source>
-      <translation type="unfinished" />
     </message>
   </context>
 </TS>
