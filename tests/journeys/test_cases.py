@@ -211,6 +211,9 @@ def test_village_case_found_by_card_timeline_follows_the_back_office_and_slip_pr
         assert any(number in qr for qr in slip.qr_payloads)
         qtbot.waitUntil(lambda: "请取走" in detail.receipt.status.text(), timeout=10_000)
 
+        tap(kiosk, detail.rate)                     # the invitation to rate this case
+        kiosk.wait_screen("evaluation")
+        qtbot.waitUntil(lambda: number in kiosk.texts(), timeout=10_000)
         kiosk.window.end_session()
         assert_nothing_left(kiosk, number)
 
