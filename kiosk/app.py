@@ -152,6 +152,7 @@ def run(config_path: str | None, *, windowed: bool = False) -> int:
     show_kiosk(built.window, config, windowed=windowed)
     app.aboutToQuit.connect(services.stop)
     services.onlineChanged.connect(lambda online: built.window.set_offline(not online))
+    services.storageFailed.connect(built.window.show_out_of_service)
     return app.exec()
 
 

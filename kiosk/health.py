@@ -56,6 +56,7 @@ class HealthReporter(QObject):
         elif name == "api_signals":
             part.online_changed.connect(lambda up: self.device_state("central", "online" if up else "offline"))
             part.alert.connect(lambda code, _ref, _message: self.record_error(f"outbox.{code}"))
+            part.storage_failed.connect(self.storage_failed)
 
     def device_state(self, device: str, state: str) -> None:
         if self.devices.get(device) != state:
@@ -68,6 +69,11 @@ class HealthReporter(QObject):
         self.device_state("printer", "offline" if state in ("offline", "unknown") else "online")
         if state in ("paper_out", "paper_near_end", "cover_open"):
             self.report_event(event)
+
+    def storage_failed(self, code: str) -> None:
+        """Disk full / I/O error under the outbox: an operator alert (event), not just a heartbeat line."""
+        self.record_error(f"outbox.{code}")
+        self.report_event(f"outbox.{code}")
 
     def record_error(self, code: str) -> None:
         self.last_errors.append(code)

@@ -70,6 +70,7 @@ class Services(QObject):
     ready = Signal(str)
     failed = Signal(str, str)            # (part, message for the technician)
     onlineChanged = Signal(bool)         # the central service answers (True) or not (False)
+    storageFailed = Signal(str)          # the outbox's disk is full or failing: out of service (rule 14)
 
     def __init__(self, config: KioskConfig, data_dir: Path, registry: dict[str, Any],
                  parent: QObject | None = None) -> None:
@@ -104,6 +105,10 @@ class Services(QObject):
         def failed(exc: BaseException) -> None:
             log.error("%s did not start: %s: %s", part, type(exc).__name__, exc)
             self.failed.emit(part, str(exc))
+            from kiosk.api.errors_storage import KeyFileError, StorageError
+
+            if isinstance(exc, StorageError) and not isinstance(exc, KeyFileError):
+                self.storageFailed.emit(exc.code)  # the outbox cannot even open: nothing can be accepted
 
         tasks.run_in_background(work, done, failed)
 
@@ -192,6 +197,7 @@ class Services(QObject):
         client, outbox = parts["central"], parts["outbox"]
         signals = ApiSignals(self)
         signals.online_changed.connect(self.onlineChanged)
+        signals.storage_failed.connect(self.storageFailed)
         signals.watch_outbox(outbox)
         worker = SyncWorker(outbox, client.send_outbox_record, **signals.worker_callbacks())
         worker.start()

@@ -75,6 +75,7 @@ class KioskWindow(QWidget):
         self.idle_prompt.endRequested.connect(self.end_session)
         self.message = Message(self)
         self.demo_panel: QWidget | None = None   # 演示工具, built on first use, only with demo_controls
+        self.out_of_service: QWidget | None = None  # 暂停服务 after a storage failure (show_out_of_service)
         ctx.notify = self.message.show_text
         ctx.quit_app = self._quit
         ctx.set_admin_mode = lambda on: self.set_admin_mode(on, reason="pin" if on else "manual")
@@ -111,6 +112,10 @@ class KioskWindow(QWidget):
         self._show(route)
 
     def _show(self, route: Route) -> None:
+        if self.out_of_service is not None and not route.screen.startswith("admin"):
+            self.stack.setCurrentWidget(self.out_of_service)  # nothing for citizens until it is fixed
+            self.bottom.update_for(at_home=True, can_go_back=False)  # calling staff still works
+            return
         widget = self.screen(route.screen)
         self.stack.setCurrentWidget(widget)
         timeout = self.ctx.config.admin.idle_logout_s if self.ctx.admin_mode else widget.idle_timeout_s
@@ -246,6 +251,23 @@ class KioskWindow(QWidget):
         self.banner.setText(self.tr("网络中断：可以浏览办事指南；提交的申请会保存在本机，联网后自动上传。")
                             if offline else "")
         self.banner.setVisible(offline)
+
+    def show_out_of_service(self, code: str) -> None:
+        """The outbox's disk is full or failing (rule 14): no submission can be kept safely, so the kiosk
+        says 暂停服务 instead of taking one it could lose. The citizen's session is wiped; the technician's
+        corner gesture still opens the PIN pad (admin screens show over it)."""
+        from kiosk.screens.out_of_service import OutOfServiceScreen, reference_for
+
+        if self.out_of_service is not None:
+            return
+        lines = [f"outbox storage: {code}", "free space under [storage] data_dir, then restart the kiosk"]
+        reference = reference_for("DISK", "\n".join(lines))
+        log.error("out of service, reference %s: outbox storage %s", reference, code)
+        self.end_session()
+        self.out_of_service = OutOfServiceScreen(reference, lines)
+        self.stack.addWidget(self.out_of_service)
+        self.stack.setCurrentWidget(self.out_of_service)
+        self.bottom.update_for(at_home=True, can_go_back=False)
 
     # --- admin and lockdown ------------------------------------------------------------------------
     def set_admin_mode(self, on: bool, *, reason: str = "") -> None:

@@ -111,6 +111,7 @@ def running_kiosk(qtbot: QtBot, central_url: str, tmp_path: Path, *, size: QSize
     built.window.show()
     services = Services(config, Path(config.storage.data_dir), built.ctx.services)
     services.onlineChanged.connect(lambda online: built.window.set_offline(not online))
+    services.storageFailed.connect(built.window.show_out_of_service)
     services.start()
     kiosk = Kiosk(qtbot, built, services)
     try:
