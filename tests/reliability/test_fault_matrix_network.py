@@ -38,13 +38,13 @@ def run_case(central: CentralServer, proxy: FaultProxy, tmp_path: Path, name: st
              inject: Callable[[FaultProxy], None], *, heal: Callable[[FaultProxy], None] | None = None,
              client_kw: dict[str, Any] | None = None, clock_offset_s: float = 0.0) -> dict[str, Any]:
     prefix = unique_prefix()
-    kw = dict(connect_timeout_s=1, read_timeout_s=1.5, lookup_deadline_s=10, get_retries=1)
+    kw = {"connect_timeout_s": 1, "read_timeout_s": 1.5, "lookup_deadline_s": 10, "get_retries": 1}
     kw.update(client_kw or {})
     client = CentralClient(proxy.url, DEMO_ID, DEMO_SECRET, **kw)
     if clock_offset_s:
-        skewed = lambda: time.time() + clock_offset_s  # noqa: E731 - the terminal's RTC is off
-        client.signer._clock = skewed  # noqa: SLF001 - what a wrong RTC looks like to the signer
-        client.http._clock = skewed  # noqa: SLF001
+        skewed = lambda: time.time() + clock_offset_s
+        client.signer._clock = skewed
+        client.http._clock = skewed
     payload = case_payload(CentralClient(central.url, DEMO_ID, DEMO_SECRET))
     alerts: list[str] = []
     with Outbox(tmp_path / name / "data" / "outbox.sqlite3", tmp_path / name / "key" / "outbox.key",
