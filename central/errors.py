@@ -92,6 +92,9 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:  # FastAPI's "error parsing the body" (not UTF-8 / not JSON): the contract's 422
+            return problem_response(422, "validation_failed", "the body is not valid UTF-8 JSON",
+                                    errors=[{"field": "body", "message": str(exc.detail)}])
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, f"http_{exc.status_code}")
         return problem_response(exc.status_code, code, str(exc.detail))
 

@@ -102,7 +102,7 @@ def check_in(appointment_number: str, body: CheckIn, terminal: SignedTerminal, c
         return booking.check_in(conn, appointment_number, body.verifier, _key_for(ctx, body.verifier), terminal.id)
 
 
-@queue_router.post("/tickets", status_code=201, response_model=Ticket, responses=problem_responses(404, 422),
+@queue_router.post("/tickets", status_code=201, response_model=Ticket, responses=problem_responses(400, 404, 422),
                    summary="Take a queue ticket (取号) for a hall service; Idempotency-Key optional")
 async def take_ticket(body: TicketCreate, request: Request, terminal: SignedTerminal, ctx: Ctx,
                       idempotency_key: IdempotencyKey = None) -> JSONResponse:

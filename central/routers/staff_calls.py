@@ -16,7 +16,7 @@ from central.models.services import StaffCall, StaffCallCreate
 from central.routers._common import IdempotencyKey, idempotent
 from central.timeutil import CST, iso, utcnow
 
-router = APIRouter(prefix="/staff-calls", tags=["staff"], responses=problem_responses(401, 422))
+router = APIRouter(prefix="/staff-calls", tags=["staff"], responses=problem_responses(400, 401, 422))
 
 
 @router.post("", status_code=201, response_model=StaffCall, summary="Call a member of staff to this terminal")
