@@ -72,6 +72,19 @@ def sample(kiosk: Any, session: int, started: float) -> dict[str, Any]:
     }
 
 
+def caches_dropped() -> dict[str, int]:
+    """RSS/PSS after emptying Qt's pixmap cache, a full gc and glibc's malloc_trim: what of the growth was caches
+    and free heap rather than live objects."""
+    import ctypes
+
+    from PySide6.QtGui import QPixmapCache
+
+    QPixmapCache.clear()
+    gc.collect()
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+    return smaps()
+
+
 def slope_per_1000(points: list[tuple[float, float]]) -> float:
     """Least-squares slope of value over session number, per 1,000 sessions."""
     n = len(points)
@@ -94,10 +107,13 @@ def summarise(samples: list[dict[str, Any]], warmup: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key in METRICS:
         points = [(s["session"], s[key]) for s in after]
+        half = points[len(points) // 2:]
         out[key] = {"first": after[0][key] if after else None, "last": after[-1][key] if after else None,
                     "min": min(p[1] for p in points) if points else None,
                     "max": max(p[1] for p in points) if points else None,
-                    "slope_per_1000": slope_per_1000(points)}
+                    "slope_per_1000": slope_per_1000(points),
+                    # a cache filling up flattens out, a leak does not: the slope over the second half too
+                    "slope_per_1000_second_half": slope_per_1000(half)}
     return out
 
 
@@ -137,19 +153,24 @@ def main() -> int:
         if samples[-1]["session"] != done:
             samples.append(sample(kiosk, done, started))
         summary = summarise(samples, args.warmup)
+        trimmed = caches_dropped()
         result = {"sessions": done, "elapsed_s": elapsed, "sessions_per_s": done / elapsed if elapsed else 0,
                   "warmup": args.warmup, "errors": errors, "summary": summary, "samples": samples,
+                  "rss_after_dropping_caches_kb": trimmed,
                   "cases_at_central": kiosk.server.query("SELECT COUNT(*) FROM cases")[0][0]}
     after = [s for s in samples if s["session"] >= args.warmup]
     print(f"soak: {done} sessions in {elapsed / 60:.1f} min ({result['sessions_per_s']:.2f} sessions/s), "
           f"{len(errors)} failed; slopes per 1,000 sessions after {args.warmup} warm-up sessions:")
     for key in METRICS:
         s = summary[key]
-        print(f"  {key:14} first {s['first']}  last {s['last']}  slope/1000 {s['slope_per_1000']:.1f}")
+        print(f"  {key:14} first {s['first']}  last {s['last']}  slope/1000 {s['slope_per_1000']:.1f}  "
+              f"(second half {s['slope_per_1000_second_half']:.1f})")
     if after:
         growth = (after[-1]["rss_kb"] - after[0]["rss_kb"]) / 1024
         print(f"  RSS growth over the measured run: {growth:.1f} MB (target < 5 MB over 10,000 sessions; "
               f"extrapolated to 10,000: {summary['rss_kb']['slope_per_1000'] * 10 / 1024:.1f} MB)")
+    print(f"  RSS at the end {samples[-1]['rss_kb'] / 1024:.1f} MB; after emptying QPixmapCache, gc and malloc_trim "
+          f"{result['rss_after_dropping_caches_kb']['Rss'] / 1024:.1f} MB")
     for line in errors[:10]:
         print("  error:", line)
     if args.json:
