@@ -8,6 +8,7 @@ half-configured.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import re
 import tomllib
@@ -247,6 +248,8 @@ def _convert(value: Any, tp: Any) -> tuple[Any, str | None]:
         return value, None if ok else "expected a whole number"
     if tp is float:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if ok and not math.isfinite(value):  # nan passes every range check (all comparisons are false)
+            return value, "expected a finite number (not nan or inf)"
         return (float(value) if ok else value), None if ok else "expected a number"
     if tp is str:
         return value, None if isinstance(value, str) else "expected text in quotes"
