@@ -4,7 +4,8 @@ import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
 
 InputPanel {
-    width: parent ? parent.width : 1080
+    // The view takes the panel's natural height for this width (set by the kiosk before loading).
+    width: typeof kioskKeyboardWidth !== "undefined" ? kioskKeyboardWidth : 1080
     Component.onCompleted: {
         VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
         VirtualKeyboardSettings.locale = "zh_CN"

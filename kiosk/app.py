@@ -24,7 +24,7 @@ from kiosk.journeys import SCREEN_GRAPH
 from kiosk.logs import setup_logging
 from kiosk.pin import PinGuard
 from kiosk.screens.context import AppContext
-from kiosk.screens.keyboard import enable_virtual_keyboard
+from kiosk.screens.keyboard import TouchStyle, enable_virtual_keyboard
 from kiosk.screens.out_of_service import OutOfServiceScreen, reference_for
 from kiosk.screens.theme import NoCjkFont, Theme, choose_cjk_font
 from kiosk.screens.window import KioskWindow
@@ -40,8 +40,11 @@ PORTRAIT, LANDSCAPE = QSize(1080, 1920), QSize(1920, 1080)
 
 def qt_app() -> QApplication:
     enable_virtual_keyboard()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    if existing is None:
+        app.setStyle(TouchStyle(app.style()))
     app.setApplicationName("kiosk")
     return app
 

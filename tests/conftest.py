@@ -17,3 +17,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 # Tests exercise the on-screen keyboard exactly as the kiosk runs it.
 os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
+# ... but its QML panel is loaded only by the test that asks for it (see kiosk/screens/keyboard.py).
+os.environ.setdefault("KIOSK_KEYBOARD_PANEL", "0")

@@ -5,15 +5,17 @@ QQuickWidget with the QML InputPanel (assets/keyboard.qml). The panel costs abou
 Pinyin dictionary), so it is built the first time a text field takes focus, not at start-up. It docks between
 the screen and the bottom bar: the screen shrinks and scrolls its focused field into view instead of being
 covered. Fields choose the layout with input-method hints (Qt.ImhDigitsOnly for phone numbers).
+KIOSK_KEYBOARD_PANEL=0 keeps the panel from loading (tests: QML loads on a loader thread whose warnings
+would wait for pytest-qt's Python log handler while the GUI thread waits for the loader: a deadlock).
 """
 from __future__ import annotations
 
 import logging
 import os
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QProxyStyle, QScrollArea, QStyle, QStyleOption, QVBoxLayout, QWidget
 
 from kiosk.screens.theme import assets_dir
 
@@ -24,6 +26,20 @@ IM_MODULE = "qtvirtualkeyboard"
 def enable_virtual_keyboard() -> None:
     """Call before the QApplication exists (Qt chooses the input method when it starts)."""
     os.environ.setdefault("QT_IM_MODULE", IM_MODULE)
+    # No separate keyboard window of its own: ours is docked in the kiosk window. Without this, the first
+    # focused field makes the plugin build a desktop panel window (a second top-level window, drawn black
+    # without a compositor) synchronously inside the focus change.
+    os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
+
+
+class TouchStyle(QProxyStyle):
+    """One tap on a text field opens the keyboard (Qt's default for widgets wants a second tap)."""
+
+    def styleHint(self, hint: QStyle.StyleHint, option: QStyleOption | None = None,  # noqa: N802 - Qt override
+                  widget: QWidget | None = None, data: object = None) -> int:
+        if hint == QStyle.StyleHint.SH_RequestSoftwareInputPanel:
+            return int(QStyle.RequestSoftwareInputPanel.RSIP_OnMouseClick.value)
+        return super().styleHint(hint, option, widget, data)
 
 
 def available() -> bool:
@@ -37,6 +53,7 @@ class KeyboardDock(QWidget):
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.panel: QWidget | None = None
         self.hide()
         QGuiApplication.inputMethod().visibleChanged.connect(self._sync)
@@ -44,8 +61,8 @@ class KeyboardDock(QWidget):
 
     def _focus_changed(self, obj: object) -> None:
         if (self.panel is None and isinstance(obj, QLineEdit) and obj.window() is self.window()
-                and available()):
-            self.load()
+                and available() and os.environ.get("KIOSK_KEYBOARD_PANEL") != "0"):
+            QTimer.singleShot(0, self.load)  # not inside the focus change: building QML there crashes Qt
 
     def load(self) -> bool:
         """Build the panel now (normally on the first focused text field). False when it cannot load."""
@@ -53,23 +70,38 @@ class KeyboardDock(QWidget):
             return True
         from PySide6.QtQuickWidgets import QQuickWidget  # only now: the QML stack is the expensive part
 
+        field = QApplication.focusWidget()
+
         panel = QQuickWidget(self)
-        panel.setResizeMode(QQuickWidget.ResizeMode.SizeRootObjectToView)
+        panel.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys are tapped; the text field keeps the focus
+        panel.setResizeMode(QQuickWidget.ResizeMode.SizeViewToRootObject)
+        panel.rootContext().setContextProperty("kioskKeyboardWidth", self.window().width())
         panel.setSource(QUrl.fromLocalFile(str(assets_dir() / "keyboard.qml")))
         if panel.status() == QQuickWidget.Status.Error:
             log.error("virtual keyboard failed to load: %s", "; ".join(e.toString() for e in panel.errors()))
             panel.deleteLater()
             return False
-        window = self.window()
-        panel.setFixedHeight(int(min(window.width() * 0.36, window.height() * 0.42)))
+        root = panel.rootObject()
+        panel.setFixedSize(self.window().width(), int(root.height()) if root is not None else 400)
+        if root is not None:  # the Pinyin candidate bar makes the panel taller while composing
+            root.heightChanged.connect(lambda: self._resize_panel(int(root.height())))
         self._layout.addWidget(panel)
         self.panel = panel
         log.info("virtual keyboard loaded")
+        if isinstance(field, QLineEdit):  # building the panel took the focus; the tap was for the field
+            field.setFocus()
+            QGuiApplication.inputMethod().show()
         return True
+
+    def _resize_panel(self, height: int) -> None:
+        if self.panel is not None:
+            self.panel.setFixedHeight(height)
+            self.window().update()  # the whole window re-lays out: repaint all of it, not only the panel
 
     def _sync(self) -> None:
         visible = QGuiApplication.inputMethod().isVisible() and self.panel is not None
         self.setVisible(visible)
+        self.window().update()
         focused = QGuiApplication.focusObject()
         if visible and isinstance(focused, QWidget):
             scroll = focused.parentWidget()

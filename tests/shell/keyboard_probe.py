@@ -1,0 +1,53 @@
+"""Run by test_keyboard.py in its own process: a fresh Qt state, as on a kiosk (the keyboard plugin keeps
+per-process state that earlier tests' windows would disturb)."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.pop("KIOSK_KEYBOARD_PANEL", None)
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from PySide6.QtCore import QTimer, Qt  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
+
+from kiosk.app import PORTRAIT, build_window, qt_app  # noqa: E402
+from kiosk.config import EMBEDDED_DEMO_CONFIG, load_config  # noqa: E402
+
+
+def main() -> int:
+    app = qt_app()
+    built = build_window(load_config(EMBEDDED_DEMO_CONFIG), size=PORTRAIT, data_dir=Path(tempfile.mkdtemp()))
+    window = built.window
+    field = QLineEdit(window.current_screen)
+    window.current_screen.root.addWidget(field)
+    window.show()
+    window.activateWindow()
+    loaded_at_start = window.keyboard.panel is not None
+    field.setFocus()
+    QTest.mouseClick(field, Qt.MouseButton.LeftButton)
+    result: dict[str, object] = {}
+
+    def check() -> None:
+        result.update(loaded=window.keyboard.panel is not None, docked=window.keyboard.isVisible(),
+                      im=QGuiApplication.inputMethod().isVisible(),
+                      height=window.keyboard.panel.height() if window.keyboard.panel else 0,
+                      size=(window.width(), window.height()))
+        app.exit(0)  # not quit(): Qt 6 asks windows first, and the kiosk window refuses to close
+
+    QTimer.singleShot(4000, check)
+    app.exec()
+    print(f"loaded_at_start={loaded_at_start} " + " ".join(f"{k}={v}" for k, v in result.items()))
+    built.ctx.admin_mode = True
+    window._allow_close = True  # noqa: SLF001
+    QApplication.closeAllWindows()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
