@@ -60,6 +60,7 @@ def test_list_by_category_detail_with_qr_and_one_rating(qtbot: QtBot, journey_se
         kiosk.wait_screen("intermediary_detail")
         detail = kiosk.window.current_screen
         qtbot.waitUntil(lambda: detail.provider is not None and detail.rate.isVisible(), timeout=15_000)
+        qtbot.waitUntil(lambda: "联系方式" in kiosk.texts(), timeout=5_000)   # new rows show on the next event loop pass
         shown = kiosk.texts()
         for text in ("不动产测绘（农村宅基地）", "每宗300元", "提供宅基地批准书", "乙级测绘资质", "中介超市选取 → 签订合同"):
             assert text in shown, text
