@@ -99,5 +99,6 @@ def test_sigkill_during_sync_20_times(central: CentralProcess, client: CentralCl
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)
 def test_sigkill_during_sync_200_times(central: CentralProcess, client: CentralClient, tmp_path: Path) -> None:
     run_kills(central, client, tmp_path, kills=200, seed=7)

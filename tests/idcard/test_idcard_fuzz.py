@@ -49,6 +49,7 @@ def test_valid_frames_behind_garbage_are_all_found(frames: list[bytes], garbage:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)
 @settings(max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck))
 @given(_stream, st.lists(st.integers(0, 10_000), max_size=8))
 def test_receiver_fuzz_100k(stream: bytes, cuts: list[int]) -> None:

@@ -89,6 +89,7 @@ def test_every_screen_renders_at_the_exact_screen_size(qtbot: QtBot, tmp_path: P
 
 @pytest.mark.gui
 @pytest.mark.slow
+@pytest.mark.timeout(1200)
 def test_screenshots_cover_every_variant_at_the_exact_screen_size(qtbot: QtBot, tmp_path: Path) -> None:
     from kiosk.screens.screenshots import VARIANTS
 
