@@ -77,6 +77,7 @@ def test_doctor_names_a_silent_printer(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1500)
 def test_frozen_build_passes_its_self_test(tmp_path: Path) -> None:
     pyinstaller = shutil.which("pyinstaller", path=str(Path(sys.executable).parent))
     assert pyinstaller, "pyinstaller is in the dev dependencies"
