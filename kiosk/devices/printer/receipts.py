@@ -61,6 +61,11 @@ def _applicant(name: str, id_number: str = "", phone: str = "") -> list[tuple[st
     return rows
 
 
+def _qr(payload: str, caption: str) -> list[Op]:
+    """The QR, or nothing when there is no payload (a receipt without a link still prints; never a blank QR)."""
+    return [QR(payload, caption=caption)] if payload.strip() else []
+
+
 def _numbered(items: tuple[str, ...] | list[str]) -> list[Op]:
     return [Text(f"{i}. {item}", indent=len(str(i)) + 2) for i, item in enumerate(items, 1)]
 
@@ -126,7 +131,7 @@ def case_receipt(data: CaseReceiptData) -> Document:
     else:
         ops.append(Table((("领取方式", "免费邮寄"), ("邮寄地址", mask_address(data.express_address)))))
     ops.append(Rule())
-    ops.append(QR(data.follow_url, caption="扫码查询办理进度"))
+    ops.extend(_qr(data.follow_url, caption="扫码查询办理进度"))
     ops += _footer(data.footer, ("请妥善保管本回执，凭办件编号查询或领取结果。",))
     return Document("case", tuple(ops), fallback_qr=data.follow_url, headline=data.case_number or data.offline_ref)
 
@@ -180,7 +185,7 @@ def appointment_slip(data: AppointmentSlipData) -> Document:
                       *_applicant(data.applicant_name, data.applicant_id_number, data.applicant_phone),
                       ("办理地点", data.address))))
     ops.append(Rule())
-    ops.append(QR(data.lookup_url, caption="扫码查询或取消预约"))
+    ops.extend(_qr(data.lookup_url, caption="扫码查询或取消预约"))
     ops += _footer(data.footer, ("请提前10分钟到达，签到后优先叫号。",
                                  "请携带本人居民身份证及办事指南所列材料。"))
     return Document("appointment", tuple(ops), fallback_qr=data.lookup_url, headline=data.appointment_number)
@@ -258,7 +263,7 @@ def service_guide(data: ServiceGuideData) -> Document:
     section(12, "到现场次数", f"{data.visits}次" if data.visits else "0次（全程网办）")
     section(13, "办理结果及送达方式", data.result_delivery)
     ops.append(Rule())
-    ops.append(QR(data.guide_url, caption="扫码查看完整办事指南"))
+    ops.extend(_qr(data.guide_url, caption="扫码查看完整办事指南"))
     ops += _footer(data.footer)
     return Document("guide", tuple(ops), fallback_qr=data.guide_url, headline=data.item_name)
 
@@ -293,7 +298,7 @@ def progress_slip(data: ProgressSlipData) -> Document:
         ops.append(Text(f"{fmt_time(entry.at)}  {entry.state}", bold=True))
         ops.append(Text(f"  {entry.office}" + (f"：{entry.note}" if entry.note else ""), indent=2))
     ops.append(Rule())
-    ops.append(QR(data.follow_url, caption="扫码查询最新进度"))
+    ops.extend(_qr(data.follow_url, caption="扫码查询最新进度"))
     ops += _footer(data.footer)
     return Document("progress", tuple(ops), fallback_qr=data.follow_url, headline=data.case_number)
 
@@ -331,7 +336,7 @@ def missing_materials_notice(data: MissingMaterialsNoticeData) -> Document:
         ops.append(Text(f"   要求：{item.requirement}", indent=9))
     ops.append(Rule())
     ops.append(Table((("补正期限", fmt_date(data.deadline)), ("补正地点", data.office), ("咨询电话", data.office_phone))))
-    ops.append(QR(data.follow_url, caption="扫码查看告知内容和办理进度"))
+    ops.extend(_qr(data.follow_url, caption="扫码查看告知内容和办理进度"))
     ops += _footer(data.footer, ("补齐材料后可在本机或窗口提交，无需重新排队。",))
     return Document("notice", tuple(ops), fallback_qr=data.follow_url, headline=data.case_number)
 

@@ -92,7 +92,9 @@ def printable(text: str, codec: str) -> tuple[str, tuple[str, ...]]:
         try:
             ch.encode(codec)
         except UnicodeEncodeError:
-            out.append(REPLACEMENT)
+            # A zero-width character (a joiner, a combining mark) is left out rather than replaced: the line was
+            # laid out without it, and a 2-column 〓 would push it past the paper's edge. Still reported.
+            out.append(REPLACEMENT if char_width(ch) else "")
             replaced.append(ch)
         else:
             out.append(ch)
