@@ -36,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     shot = sub.add_parser("screenshot", help="render every screen to PNG (both orientations, zh/en, elderly)")
     shot.add_argument("--out", required=True, help="output folder")
     shot.add_argument("--only", help="comma-separated screen names (default: all)")
+    shot.add_argument("--scale", type=float, default=1.0, help="scale the images, e.g. 0.5 for docs")
     shot.set_defaults(func=_screenshot)
 
 
@@ -81,7 +82,8 @@ def _screenshot(args: argparse.Namespace) -> int:
     from kiosk.screens.screenshots import render_all
 
     config = load_config(args.config)
-    written = render_all(config, args.out, only=set(args.only.split(",")) if args.only else None)
+    written = render_all(config, args.out, only=set(args.only.split(",")) if args.only else None,
+                         scale=args.scale)
     print(f"{len(written)} screenshots in {args.out}")
     return 0
 
