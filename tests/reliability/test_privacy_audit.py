@@ -1,3 +1,4 @@
+# ruff: noqa: B023  (the lambdas are waited on inside the same loop iteration)
 """Privacy audit: several synthetic citizens identify themselves with their cards and submit (one while the
 central service is unreachable), receipts are printed, sessions end; then everything the kiosk wrote is
 scanned for their full ID numbers, phone numbers, names and addresses in the clear:
