@@ -29,7 +29,9 @@ log = logging.getLogger(__name__)
 CORNER_PX = 140
 # Strings, not Qt.Key members: touching Qt.Key builds a ~500-member Python enum at start-up (~30 ms).
 _BLOCKED_KEYS = tuple(QKeySequence(keys) for keys in (
-    "Esc", "Alt+F4", "Ctrl+Q", "Ctrl+W", "Alt+Tab", "Ctrl+Alt+Backspace", "Meta+D"))
+    "Esc", "Alt+F4", "Ctrl+Q", "Ctrl+W", "Alt+Tab", "Ctrl+Alt+Backspace", "Meta+D",
+    # the reverse switcher (Shift turns Tab into Backtab), the Windows start menu and the window menu
+    "Alt+Shift+Tab", "Alt+Shift+Backtab", "Alt+Backtab", "Meta+Tab", "Ctrl+Esc", "Alt+Esc", "Alt+Space"))
 _TOUCH_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress, QEvent.Type.Wheel}
 
 
