@@ -159,6 +159,12 @@ def run(config_path: str | None, *, windowed: bool = False) -> int:
     return app.exec()
 
 
+def restart_process() -> None:
+    """Replace this process with a fresh kiosk (same arguments): config fixed, or the admin's 重启."""
+    frozen = getattr(sys, "frozen", False)
+    os.execv(sys.executable, [sys.executable, *([] if frozen else ["-m", "kiosk"]), *sys.argv[1:]])
+
+
 def _restart_when_config_fixed(config_path: str | None) -> None:
     """Check the config every 10 s; once it is valid, restart the process cleanly (no manual restart)."""
     timer = QTimer(QApplication.instance())
@@ -169,8 +175,7 @@ def _restart_when_config_fixed(config_path: str | None) -> None:
         except ConfigError:
             return
         log.info("config fixed: restarting")
-        frozen = getattr(sys, "frozen", False)
-        os.execv(sys.executable, [sys.executable, *([] if frozen else ["-m", "kiosk"]), *sys.argv[1:]])
+        restart_process()
 
     timer.timeout.connect(check)
     timer.start(10_000)

@@ -85,6 +85,7 @@ class Services(QObject):
         from kiosk.health import HealthReporter
 
         self.health = HealthReporter(registry, config.central.heartbeat_interval_s, self)
+        registry["health"] = self.health  # the admin screen shows its device states and recent errors
         self.ready.connect(self._watch)
 
     def _watch(self, name: str) -> None:

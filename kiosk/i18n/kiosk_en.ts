@@ -123,49 +123,184 @@
   <context>
     <name>AdminScreen</name>
     <message>
-      <location filename="../screens/admin.py" line="99" />
+      <location filename="../screens/admin.py" line="101" />
       <source>终端管理</source>
       <translation>Terminal administration</translation>
     </message>
     <message>
-      <location filename="../screens/admin.py" line="104" />
+      <location filename="../screens/admin.py" line="106" />
       <source>软件版本</source>
       <translation>Version</translation>
     </message>
     <message>
-      <location filename="../screens/admin.py" line="105" />
+      <location filename="../screens/admin.py" line="107" />
       <source>配置文件</source>
       <translation>Config file</translation>
     </message>
     <message>
-      <location filename="../screens/admin.py" line="106" />
+      <location filename="../screens/admin.py" line="108" />
       <source>终端编号</source>
       <translation>Terminal ID</translation>
     </message>
     <message>
-      <location filename="../screens/admin.py" line="107" />
+      <location filename="../screens/admin.py" line="109" />
       <source>站点</source>
       <translation>Site</translation>
     </message>
     <message>
-      <location filename="../screens/admin.py" line="108" />
+      <location filename="../screens/admin.py" line="110" />
       <source>区划代码</source>
       <translation>Region code</translation>
     </message>
     <message>
-      <location filename="../screens/admin.py" line="113" />
+      <location filename="../screens/admin.py" line="115" />
+      <source>设备状态</source>
+      <translation>Devices</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="122" />
+      <source>打印测试页</source>
+      <translation>Print test page</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="122" />
+      <source>读测试卡</source>
+      <translation>Read a test card</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="123" />
+      <source>立即上传</source>
+      <translation>Send queued now</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="123" />
+      <source>运行检查</source>
+      <translation>Run checks</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="124" />
+      <source>重启程序</source>
+      <translation>Restart the app</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="124" />
+      <source>退出到桌面</source>
+      <translation>Exit to desktop</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="132" />
+      <source>最近错误</source>
+      <translation>Recent errors</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="135" />
       <source>操作记录</source>
       <translation>Audit log</translation>
     </message>
     <message>
-      <location filename="../screens/admin.py" line="118" />
+      <location filename="../screens/admin.py" line="139" />
       <source>退出管理</source>
       <translation>Leave admin mode</translation>
     </message>
     <message>
-      <location filename="../screens/admin.py" line="120" />
-      <source>退出程序</source>
-      <translation>Exit the application</translation>
+      <location filename="../screens/admin.py" line="163" />
+      <source>读卡器：%1</source>
+      <translation>Reader: %1</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="163" />
+      <source>在线</source>
+      <translation>online</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="164" />
+      <source>离线或未配置</source>
+      <translation>offline or not configured</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="165" />
+      <source>打印机：%1</source>
+      <translation>Printer: %1</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="167" />
+      <source>状态未知</source>
+      <translation>state unknown</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="168" />
+      <source>中心服务：%1</source>
+      <translation>Central service: %1</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="168" />
+      <source>已连接</source>
+      <translation>connected</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="168" />
+      <source>连不上</source>
+      <translation>unreachable</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="169" />
+      <source>未知</source>
+      <translation>unknown</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="170" />
+      <source>待上传：%1 条</source>
+      <translation>Waiting to upload: %1</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="174" />
+      <source>无</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="192" />
+      <source>上传服务尚未启动</source>
+      <translation>The upload service has not started yet</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="195" />
+      <source>已开始上传，待上传条数会随之减少</source>
+      <translation>Uploading: the waiting count goes down as records are sent</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="207" />
+      <source>本机未配置打印机</source>
+      <translation>No printer is configured</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="213" />
+      <source>正在打印测试页…</source>
+      <translation>Printing the test page…</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="217" />
+      <source>测试页已打印</source>
+      <translation>Test page printed</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="224" />
+      <source>读卡器未启动</source>
+      <translation>The reader has not started</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="229" />
+      <source>请放一张身份证（只显示脱敏信息）</source>
+      <translation>Place an ID card (only masked data is shown)</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="233" />
+      <source>读卡成功：%1</source>
+      <translation>Card read: %1</translation>
+    </message>
+    <message>
+      <location filename="../screens/admin.py" line="247" />
+      <source>正在检查…</source>
+      <translation>Checking…</translation>
     </message>
   </context>
   <context>
@@ -3096,27 +3231,27 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>KioskWindow</name>
     <message>
-      <location filename="../screens/window.py" line="241" />
+      <location filename="../screens/window.py" line="243" />
       <source>暂时无法呼叫，请到服务台找工作人员。</source>
       <translation>Cannot call staff right now. Please ask at the service desk.</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="244" />
+      <location filename="../screens/window.py" line="246" />
       <source>正在呼叫工作人员…</source>
       <translation>Calling staff…</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="246" />
+      <location filename="../screens/window.py" line="248" />
       <source>已通知工作人员，请在原地稍候。</source>
       <translation>Staff have been called. Please wait here.</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="247" />
+      <location filename="../screens/window.py" line="249" />
       <source>呼叫没有送达，请到服务台找工作人员。</source>
       <translation>The call did not get through. Please ask at the service desk.</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="251" />
+      <location filename="../screens/window.py" line="253" />
       <source>网络中断：可以浏览办事指南；提交的申请会保存在本机，联网后自动上传。</source>
       <translation>Network down: guides still work; applications are saved here and sent when the network returns.</translation>
     </message>
