@@ -4,16 +4,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
-
 from helpers.central_server import CentralServer
 from helpers.kiosk_app import running_kiosk
 from printer.escpos_decode import decode
+from pytestqt.qtbot import QtBot
 
 pytestmark = pytest.mark.gui
 
 
-def open_admin(kiosk) -> object:  # noqa: ANN001
+def open_admin(kiosk) -> object:
     kiosk.ctx.router.go("admin_pin")
     pad = kiosk.window.current_screen
     for digit in "246810":
