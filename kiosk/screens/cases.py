@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -35,7 +35,7 @@ from kiosk.journeys import IDENTIFY
 from kiosk.privacy import mask_id_number
 from kiosk.screens.base import Screen
 from kiosk.screens.receipt import ReceiptPanel
-from kiosk.screens.widgets import MIN_TOUCH_PX, Card, button, label
+from kiosk.screens.widgets import MIN_TOUCH_PX, Card, Pager, button, label
 
 log = logging.getLogger(__name__)
 
@@ -211,42 +211,6 @@ def stage_qss(screen: Screen) -> str:
                   f'QLabel[role="stageArrow"] {{ font-size: {theme.px("XL")}px; }}'
                   f'QLabel[role="stateBig"] {{ font-size: {theme.px("XXL")}px; }}'
                   f'QLabel[role="event"] {{ font-size: {theme.px("M")}px; }}')
-
-
-class Pager(QWidget):
-    """上一页 · 第 n / m 页 · 下一页, hidden when everything fits on one page (fewer rows in elderly mode)."""
-
-    changed = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.prev = button(self.tr("上一页"), "nav")
-        self.next = button(self.tr("下一页"), "nav")
-        self.where = label("", wrap=True)
-        self.where.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        row.addWidget(self.prev)
-        row.addWidget(self.where, 1)
-        row.addWidget(self.next)
-        self.prev.clicked.connect(lambda: self.set_page(self.page - 1, emit=True))
-        self.next.clicked.connect(lambda: self.set_page(self.page + 1, emit=True))
-        self.page, self.count = 0, 1
-
-    def set_count(self, count: int) -> None:
-        self.count = max(1, count)
-        self.set_page(min(self.page, self.count - 1))
-        self.setVisible(self.count > 1)
-
-    def set_page(self, page: int, *, emit: bool = False) -> None:
-        page = max(0, min(page, self.count - 1))
-        changed = page != self.page
-        self.page = page
-        self.where.setText(self.tr("第 %1 / %2 页").replace("%1", str(page + 1)).replace("%2", str(self.count)))
-        self.prev.setEnabled(page > 0)
-        self.next.setEnabled(page < self.count - 1)
-        if emit and changed:
-            self.changed.emit(page)
 
 
 class RowButton(QPushButton):

@@ -33,7 +33,7 @@ from kiosk.journeys import JOURNEYS
 from kiosk.screens.base import Screen
 from kiosk.screens.qr import QrLabel
 from kiosk.screens.receipt import ReceiptPanel
-from kiosk.screens.widgets import MIN_TOUCH_PX, Card, button, label
+from kiosk.screens.widgets import MIN_TOUCH_PX, Card, Pager, button, label
 
 log = logging.getLogger(__name__)
 
@@ -375,45 +375,6 @@ class CountTile(QPushButton):
         return max(MIN_TOUCH_PX + 48, layout.totalHeightForWidth(width) if layout is not None else 0)
 
 
-class Pager(QWidget):
-    """上一页 · 第 n / m 页 · 下一页, hidden when everything fits on one page."""
-
-    changed = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.prev = button(self.tr("上一页"), "nav")
-        self.next = button(self.tr("下一页"), "nav")
-        self.where = label("", wrap=False)
-        self.where.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        row.addWidget(self.prev)
-        row.addWidget(self.where, 1)
-        row.addWidget(self.next)
-        self.prev.clicked.connect(lambda: self.set_page(self.page - 1, emit=True))
-        self.next.clicked.connect(lambda: self.set_page(self.page + 1, emit=True))
-        self.page: int = 0
-        self.count: int = 1
-        self.suffix = ""   # e.g. "共 50 项" where the screen has no room for its own line
-
-    def set_count(self, count: int) -> None:
-        self.count = max(1, count)
-        self.set_page(min(self.page, self.count - 1))
-        self.setVisible(self.count > 1)
-
-    def set_page(self, page: int, *, emit: bool = False) -> None:
-        page = max(0, min(page, self.count - 1))
-        changed = page != self.page
-        self.page = page
-        self.where.setText(self.tr("第 %1 / %2 页").replace("%1", str(page + 1)).replace("%2", str(self.count))
-                           + self.suffix)
-        self.prev.setEnabled(page > 0)
-        self.next.setEnabled(page < self.count - 1)
-        if emit and changed:
-            self.changed.emit(page)
-
-
 def _clear(layout: QGridLayout | QVBoxLayout) -> None:
     while layout.count():
         entry = layout.takeAt(0)
@@ -495,7 +456,7 @@ class GuideBrowseScreen(Screen):
         self.tiles = QGridLayout()
         self.tiles.setSpacing(20)
         browse_box.addLayout(self.tiles)
-        self.pager = Pager()
+        self.pager = Pager(wrap=False)
         self.pager.changed.connect(lambda _page: self._fill_tiles())
         browse_box.addWidget(self.pager)
         self.root.addWidget(self.browse)
@@ -641,7 +602,7 @@ class GuideListScreen(Screen):
         self.root.addLayout(self.rows)
         self.root.addStretch(1)
         # The pager stays under the list, outside the scrolling part: always in reach.
-        self.pager = Pager()
+        self.pager = Pager(wrap=False)
         self.pager.setContentsMargins(48, 0, 48, 16)
         self.pager.changed.connect(lambda _page: self._fill())
         _outer_layout(self).addWidget(self.pager)

@@ -2,7 +2,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 MIN_TOUCH_PX = 72
 
@@ -68,6 +76,46 @@ class Card(QFrame):
 class ClickableLabel(QLabel):
     clicked = Signal()
 
-    def mousePressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def mousePressEvent(self, event) -> None:
         self.clicked.emit()
         super().mousePressEvent(event)
+
+
+class Pager(QWidget):
+    """上一页 · 第 n / m 页 · 下一页, hidden when everything fits on one page (lists page instead of scrolling;
+    elderly mode shows fewer rows per page)."""
+
+    changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, *, wrap: bool = True) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.prev = button(self.tr("上一页"), "nav")
+        self.next = button(self.tr("下一页"), "nav")
+        self.where = label("", wrap=wrap)
+        self.where.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.prev)
+        row.addWidget(self.where, 1)
+        row.addWidget(self.next)
+        self.prev.clicked.connect(lambda: self.set_page(self.page - 1, emit=True))
+        self.next.clicked.connect(lambda: self.set_page(self.page + 1, emit=True))
+        self.page: int = 0
+        self.count: int = 1
+        self.suffix = ""   # e.g. "共 50 项" where the screen has no room for its own line
+
+    def set_count(self, count: int) -> None:
+        self.count = max(1, count)
+        self.set_page(min(self.page, self.count - 1))
+        self.setVisible(self.count > 1)
+
+    def set_page(self, page: int, *, emit: bool = False) -> None:
+        page = max(0, min(page, self.count - 1))
+        changed = page != self.page
+        self.page = page
+        self.where.setText(self.tr("第 %1 / %2 页").replace("%1", str(page + 1)).replace("%2", str(self.count))
+                           + self.suffix)
+        self.prev.setEnabled(page > 0)
+        self.next.setEnabled(page < self.count - 1)
+        if emit and changed:
+            self.changed.emit(page)
