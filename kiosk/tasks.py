@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -97,7 +97,10 @@ def run_in_background(
 
     The relay QObject lives on the calling (GUI) thread, so its queued signals land there.
     """
-    relay: _Relay[Any] = _Relay()
+    # Parented to the application: the relay is then deleted only by deleteLater() on the GUI thread. A
+    # parentless one could be freed by Python's cycle collector running on a worker thread (the lambdas
+    # below reference it), deleting a GUI-thread QObject from there: Qt warnings, then a crash.
+    relay: _Relay[Any] = _Relay(QCoreApplication.instance())
     _live_relays.add(relay)
 
     def done(callback: Callable[[Any], None] | None, value: Any) -> None:
