@@ -154,9 +154,23 @@ def run(config_path: str | None, *, windowed: bool = False) -> int:
     built.window.firstFrame.connect(services.start)
     show_kiosk(built.window, config, windowed=windowed)
     app.aboutToQuit.connect(services.stop)
+    _exit_cleanly_on_sigterm(app)
     services.onlineChanged.connect(lambda online: built.window.set_offline(not online))
     services.storageFailed.connect(built.window.show_out_of_service)
     return app.exec()
+
+
+def _exit_cleanly_on_sigterm(app: QApplication) -> None:
+    """systemd stops the kiosk with SIGTERM: leave the event loop so devices and child processes stop.
+
+    Python runs signal handlers only between bytecodes; the idle timer lets it look while Qt waits.
+    """
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(500)
 
 
 def restart_process() -> None:
