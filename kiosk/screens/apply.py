@@ -22,7 +22,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
 )
@@ -44,7 +43,7 @@ from kiosk.screens.form_fields import (
     spec_from_attribute,
 )
 from kiosk.screens.receipt import ReceiptPanel
-from kiosk.screens.widgets import Card, button, label
+from kiosk.screens.widgets import Card, SearchBox, button, label
 
 log = logging.getLogger(__name__)
 
@@ -388,10 +387,9 @@ class ApplyStartScreen(Screen):
         self.set_title(self.tr("我要办"))
         self.intro = label(self.tr("选择要办理的事项。办理时需要刷您本人的居民身份证。"), "hint")
         self.root.addWidget(self.intro)
-        self.search = QLineEdit()
+        self.search = SearchBox()  # answers while the Pinyin keyboard is still composing ("lnr")
         self.search.setPlaceholderText(self.tr("输入事项名称或拼音首字母，如 lnr（老年人）"))
-        self.search.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText)
-        self.search.textChanged.connect(self._refresh)
+        self.search.queryChanged.connect(lambda _query: self._refresh())
         self.root.addWidget(self.search)
         self.list_title = label("", "section")
         self.root.addWidget(self.list_title)
@@ -463,7 +461,7 @@ class ApplyStartScreen(Screen):
         if self._code:
             return
         self._clear_items()
-        query = self.search.text()
+        query = self.search.query()
         store = self.ctx.service("catalogue")
         if store is None:
             self.list_title.setText(self.tr("事项目录正在加载，请稍候再试。"))

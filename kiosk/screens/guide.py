@@ -15,14 +15,12 @@ from datetime import datetime
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -33,7 +31,7 @@ from kiosk.journeys import JOURNEYS
 from kiosk.screens.base import Screen
 from kiosk.screens.qr import QrLabel
 from kiosk.screens.receipt import ReceiptPanel
-from kiosk.screens.widgets import MIN_TOUCH_PX, Card, Pager, button, label
+from kiosk.screens.widgets import MIN_TOUCH_PX, Card, Pager, SearchBox, button, label
 
 log = logging.getLogger(__name__)
 
@@ -255,35 +253,6 @@ def can_apply_here(item: Any, view: GuideView | None, site: Any) -> bool:
 
 
 # ---- widgets ------------------------------------------------------------------------------------------
-
-class SearchBox(QLineEdit):
-    """The search field. Emits `queryChanged` on every keystroke, including the Pinyin keyboard's
-    composition (preedit): typing "bdc" on the Chinese layout answers before a candidate is chosen."""
-
-    queryChanged = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._preedit = ""
-        # Chinese (Pinyin layout) and Latin both allowed: pinyin, initials and hanzi all search.
-        self.setInputMethodHints(Qt.InputMethodHint.ImhNoAutoUppercase | Qt.InputMethodHint.ImhPreferLowercase)
-        self.setMinimumHeight(MIN_TOUCH_PX)
-        self.textChanged.connect(lambda _text: self.queryChanged.emit(self.query()))
-
-    def query(self) -> str:
-        return (self.text() + self._preedit).strip()
-
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        super().inputMethodEvent(event)
-        preedit = event.preeditString()
-        if preedit != self._preedit:
-            self._preedit = preedit
-            self.queryChanged.emit(self.query())
-
-    def reset(self) -> None:
-        self._preedit = ""
-        self.clear()
-
 
 class Badge(QLabel):
     def __init__(self, text: str, background: str, parent: QWidget | None = None) -> None:

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -119,3 +121,32 @@ class Pager(QWidget):
         self.next.setEnabled(page < self.count - 1)
         if emit and changed:
             self.changed.emit(page)
+
+
+class SearchBox(QLineEdit):
+    """The search field. Emits `queryChanged` on every keystroke, including the Pinyin keyboard's
+    composition (preedit): typing "bdc" on the Chinese layout answers before a candidate is chosen."""
+
+    queryChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._preedit = ""
+        # Chinese (Pinyin layout) and Latin both allowed: pinyin, initials and hanzi all search.
+        self.setInputMethodHints(Qt.InputMethodHint.ImhNoAutoUppercase | Qt.InputMethodHint.ImhPreferLowercase)
+        self.setMinimumHeight(MIN_TOUCH_PX)
+        self.textChanged.connect(lambda _text: self.queryChanged.emit(self.query()))
+
+    def query(self) -> str:
+        return (self.text() + self._preedit).strip()
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        super().inputMethodEvent(event)
+        preedit = event.preeditString()
+        if preedit != self._preedit:
+            self._preedit = preedit
+            self.queryChanged.emit(self.query())
+
+    def reset(self) -> None:
+        self._preedit = ""
+        self.clear()
