@@ -152,6 +152,8 @@ class SimulatedReader:
 
     # ------------------------------------------------------------------ pty plumbing
     def _plug(self) -> None:
+        if not self.path:  # replug() before start(): there is no symlink place yet (it would land in the cwd)
+            raise RuntimeError("start the simulated reader before plugging it in again")
         master, slave = os.openpty()
         tty.setraw(slave)
         os.set_blocking(master, False)
