@@ -32,5 +32,6 @@ def test_atheris_card_decoder_quick(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_atheris_card_decoder_1m(tmp_path: Path) -> None:
     _fuzz(1_000_000, 2, tmp_path)

@@ -63,9 +63,12 @@ def test_card_decoder_any_block(block: bytes) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck))
+@pytest.mark.timeout(900)
+@settings(max_examples=20_000, deadline=None, suppress_health_check=list(HealthCheck))
 @given(blocks)
-def test_card_decoder_any_block_100k(block: bytes) -> None:
+def test_card_decoder_any_block_20k(block: bytes) -> None:
+    """20,000 through hypothesis (its per-example overhead dominates); the 1,000,000-run coverage-guided
+    fuzz of the same decoder is test_fuzz_atheris.py."""
     _decode(block)
 
 
@@ -189,4 +192,5 @@ def test_no_float_key_accepts_nan_or_inf(key: str, value: str) -> None:
 
 
 def test_zz_record_counts() -> None:
-    record_figures("fuzz", "card_and_config", dict(COUNTS))
+    slow = COUNTS["card_blocks"] > 10_000
+    record_figures("fuzz", "card_and_config_slow" if slow else "card_and_config", dict(COUNTS))
