@@ -150,11 +150,18 @@ def case_view(conn: Connection, row: Any) -> dict[str, Any]:
 
 
 def find_case(conn: Connection, number: str) -> Any:
-    """By case number or by the kiosk's local (offline receipt) reference."""
-    row = conn.execute(select(t.cases).where(or_(t.cases.c.case_number == number,
-                                                 t.cases.c.local_reference == number))
-                       .order_by(t.cases.c.id)).first()
-    return row
+    """By case number or by the kiosk's local (offline receipt) reference.
+
+    A local reference is unique only within one kiosk database: a terminal whose outbox was recreated (a
+    reinstall, a replaced disk) numbers the same day again from 0001. Two cases with the same reference are
+    never guessed between (that would show one citizen another's case): not found, look up by card instead."""
+    rows = conn.execute(select(t.cases).where(or_(t.cases.c.case_number == number,
+                                                  t.cases.c.local_reference == number))
+                        .order_by(t.cases.c.id).limit(3)).all()
+    by_number = [r for r in rows if r.case_number == number]
+    if by_number:
+        return by_number[0]
+    return rows[0] if len(rows) == 1 else None
 
 
 def verifier_ok(row: Any, terminal: Terminal, verifier: str | None) -> bool:
