@@ -63,3 +63,21 @@ def test_wrong_verifiers_are_not_an_oracle(central: CentralServer) -> None:
     a = other.get(f"/cases/{created['case_number']}?verifier=9999")
     b = other.get("/cases/LY00000000999998?verifier=9999")
     assert a.status_code == b.status_code == 404 and a.json()["code"] == b.json()["code"]
+
+
+def test_a_reused_local_reference_never_shows_another_citizens_case(central: CentralServer) -> None:
+    """A kiosk whose outbox database was recreated numbers the day again from 0001: the same local reference
+    then names two citizens' cases. Looking it up must not return the other citizen's (not even to the
+    submitting terminal, which needs no verifier for its own cases)."""
+    mine = Api(central)
+    ref = "LY-DEMO-0001-20261126-" + uuid.uuid4().hex[:4].upper()
+    first = mine.post("/cases", dict(case_body(ref)), key=str(uuid.uuid4()))
+    assert first.status_code == 201, first.text
+    assert mine.get(f"/cases/{ref}").json()["case_number"] == first.json()["case_number"]
+    second = mine.post("/cases", dict(case_body(ref), applicant={"name": "李四", "id_number": "430181198512120011",
+                                                                 "phone": "13900002222"}), key=str(uuid.uuid4()))
+    assert second.status_code == 201, second.text  # the second citizen's case is accepted, never lost
+    ambiguous = mine.get(f"/cases/{ref}")
+    assert ambiguous.status_code == 404
+    for created in (first.json(), second.json()):  # each is still found by its own case number
+        assert mine.get(f"/cases/{created['case_number']}").status_code == 200
