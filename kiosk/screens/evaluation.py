@@ -39,6 +39,7 @@ from kiosk.screens.help import (
     section,
 )
 from kiosk.screens.widgets import MIN_TOUCH_PX, button, label
+from kiosk.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -78,12 +79,17 @@ class TagCache:
             self.loading = False
             if answer.tags and all(level in answer.tags for level in LEVELS):
                 self.tags = {k: list(v) for k, v in answer.tags.items()}
-                done()
+                try:
+                    done()
+                except RuntimeError:  # the screen that asked is gone (session ended): the cache still fills
+                    pass
 
         def failed(_exc: BaseException) -> None:
             self.loading = False    # offline: the built-in lists; try again next time
 
-        ctx.run(client.evaluation_tags, ok, failed, deadline_s=ctx.config.central.lookup_deadline_s)
+        # Not ctx.run: that drops answers arriving after the session ended, and `loading` would stay True for
+        # the rest of the run. The tags are not personal data; the cache outlives sessions on purpose.
+        run_in_background(client.evaluation_tags, ok, failed)
 
 
 TAGS = TagCache()
