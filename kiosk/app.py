@@ -146,7 +146,7 @@ def run(config_path: str | None, *, windowed: bool = False) -> int:
         screen.show() if windowed else screen.showFullScreen()
         return app.exec()
     watchdog = Watchdog(app)
-    services = Services(config, built.ctx.data_dir or paths.data_dir(config), built.ctx.services)
+    services = Services(config, built.ctx.data_dir or paths.data_dir(config), built.ctx.services, app)
     # The log file, devices, the client and the catalogue start after the first frame (in this order):
     # start-up stays close to a bare window.
     built.window.firstFrame.connect(start_logging)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
 
 from kiosk import tasks
 from kiosk.config import KioskConfig
@@ -103,7 +104,13 @@ class Services(QObject):
         self._run("central", self._open_central, self._central_ready)
 
     def _run(self, part: str, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        def succeeded(result: Any) -> None:
+            if isValid(self):  # not stopped and deleted while the work ran
+                done(result)
+
         def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                return
             log.error("%s did not start: %s: %s", part, type(exc).__name__, exc)
             self.failed.emit(part, str(exc))
             from kiosk.api.errors_storage import KeyFileError, StorageError
@@ -111,7 +118,7 @@ class Services(QObject):
             if isinstance(exc, StorageError) and not isinstance(exc, KeyFileError):
                 self.storageFailed.emit(exc.code)  # the outbox cannot even open: nothing can be accepted
 
-        tasks.run_in_background(work, done, failed)
+        tasks.run_in_background(work, succeeded, failed)
 
     def _add(self, name: str, value: Any) -> None:
         self.parts[name] = value

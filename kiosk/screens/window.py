@@ -35,10 +35,19 @@ _BLOCKED_KEYS = tuple(QKeySequence(keys) for keys in (
 _TOUCH_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress, QEvent.Type.Wheel}
 
 
+_discarded: set[QWidget] = set()
+
+
 def _discard(widget: QWidget) -> None:
-    """Detach now (nothing can find it any more), delete when the event loop next runs."""
+    """Detach now (nothing can find it any more), delete when the event loop next runs, on the GUI thread.
+
+    Detached, the widget belongs to Python; it is kept referenced until Qt has deleted it, so Python's cycle
+    collector (which may run on any thread) never frees it first, from a worker thread.
+    """
     widget.hide()
     widget.setParent(None)
+    _discarded.add(widget)
+    widget.destroyed.connect(lambda *_: _discarded.discard(widget))
     widget.deleteLater()
 
 

@@ -109,7 +109,8 @@ def running_kiosk(qtbot: QtBot, central_url: str, tmp_path: Path, *, size: QSize
     built = build_window(config, size=size, data_dir=Path(config.storage.data_dir))
     qtbot.addWidget(built.window)
     built.window.show()
-    services = Services(config, Path(config.storage.data_dir), built.ctx.services)
+    # Parented to the window: deleted with it on the GUI thread, never by the cycle collector elsewhere.
+    services = Services(config, Path(config.storage.data_dir), built.ctx.services, built.window)
     services.onlineChanged.connect(lambda online: built.window.set_offline(not online))
     services.storageFailed.connect(built.window.show_out_of_service)
     services.start()
