@@ -20,8 +20,8 @@ from kiosk.screens.base import Screen
 from kiosk.screens.context import AppContext
 from kiosk.screens.keyboard import KeyboardDock
 from kiosk.screens.overlay import IdlePrompt, Message
-from kiosk.screens.widgets import label
 from kiosk.screens.registry import SCREENS, screen_class
+from kiosk.screens.widgets import label
 from kiosk.tasks import run_in_background
 
 log = logging.getLogger(__name__)
@@ -294,20 +294,20 @@ class KioskWindow(QWidget):
         self.close()
         QApplication.instance().quit()
 
-    def paintEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QEvent) -> None:
         super().paintEvent(event)  # type: ignore[arg-type]
         if not getattr(self, "_painted", False):
             self._painted = True
             QTimer.singleShot(0, self.firstFrame.emit)  # after this paint reaches the screen
 
-    def closeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QEvent) -> None:
         if getattr(self, "_allow_close", False):
             QApplication.instance().removeEventFilter(self)
             event.accept()
         else:
             event.ignore()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in _TOUCH_EVENTS:
             self.idle.touch()
@@ -331,6 +331,6 @@ class KioskWindow(QWidget):
         if self.corner.tap() and self.ctx.router.current.screen == HOME and self.ctx.config.admin.pin_hash:
             self.ctx.router.go("admin_pin")
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.ctx.admin_mode or not self._blocked(event):
             super().keyPressEvent(event)
