@@ -85,6 +85,7 @@ def build_window(config: KioskConfig, *, size: QSize | None = None, language: st
         voice=Voice(config.voice),
     )
     window = KioskWindow(ctx, registry=registry, language_changer=install_language)
+    ctx.voice.setParent(window)  # deleted with the window on the GUI thread, not by a collector elsewhere
     window.resize(size)
     return Built(window, ctx)
 
