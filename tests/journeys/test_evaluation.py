@@ -199,8 +199,13 @@ def test_offline_rating_of_an_offline_case_reaches_the_server_with_the_real_case
         kiosk.ctx.services["sync"].flush_now()
         qtbot.waitUntil(lambda: bool(journey_server.query(
             "SELECT 1 FROM evaluations WHERE comment = ?", comment)), timeout=30_000)
-        case_number = journey_server.query("SELECT case_number FROM cases WHERE local_reference = ?", local_ref)
+        # Local references restart per outbox and this server is shared by the whole journey suite: find this
+        # kiosk's case through its own outbox's record of the real number.
+        qtbot.waitUntil(lambda: bool(outbox.lookup(local_ref).remote_ref), timeout=30_000)
+        real_number = outbox.lookup(local_ref).remote_ref
+        case_number = journey_server.query("SELECT case_number FROM cases WHERE case_number = ? AND "
+                                           "local_reference = ?", real_number, local_ref)
         assert len(case_number) == 1
         rows = journey_server.query("SELECT level, tags, case_number FROM evaluations WHERE comment = ?", comment)
         assert len(rows) == 1 and rows[0][0] == "满意" and as_json(rows[0][1]) == ["一次办好"]
-        assert rows[0][2] == case_number[0][0]
+        assert rows[0][2] == real_number
