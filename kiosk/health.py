@@ -51,8 +51,12 @@ class HealthReporter(QObject):
         if name == "reader":
             part.onlineChanged.connect(lambda up: self.device_state("reader", "online" if up else "offline"))
             part.error.connect(lambda code, _message: self.record_error(f"reader.{code}"))
+            if part.online:  # it may have come online before this connection was made
+                self.device_state("reader", "online")
         elif name == "printer":
             part.statusChanged.connect(lambda status: self.printer_state(status.state.value, status.event))
+            if part.service.last_status is not None:
+                self.printer_state(part.service.last_status.state.value, part.service.last_status.event)
         elif name == "api_signals":
             part.online_changed.connect(lambda up: self.device_state("central", "online" if up else "offline"))
             part.alert.connect(lambda code, _ref, _message: self.record_error(f"outbox.{code}"))
