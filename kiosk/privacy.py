@@ -8,8 +8,8 @@ from __future__ import annotations
 import logging
 import re
 
-_ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")
-_ID15_RE = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{6})(\d{3})(?![0-9A-Za-z])")
+_ID_RE = re.compile(r"(?<![0-9A-Za-z.])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")
+_ID15_RE = re.compile(r"(?<![0-9A-Za-z.])(\d{6})(\d{6})(\d{3})(?![0-9A-Za-z])")
 _PHONE_RE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
 # An address is cut after the first township-level unit (街道, 镇, 乡) or, failing that, after the county.
 _ADDRESS_CUT_RE = re.compile(r"^.*?(?:街道|镇|乡|苏木)")
