@@ -43,6 +43,8 @@ class HealthReporter(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.beat)
         self._timer.start(interval_s * 1000)
+        self._sending = False
+        self._again = False
 
     # ---- what the parts report (GUI thread) -----------------------------------------------------------
     def watch(self, name: str) -> None:
@@ -104,6 +106,10 @@ class HealthReporter(QObject):
         client = self.services.get("central")
         if client is None:
             return
+        if self._sending:  # one at a time, so the service's "latest" is really the latest snapshot
+            self._again = True
+            return
+        self._sending, self._again = True, False
         events, self.pending_events = self.pending_events, []
         snapshot = self.snapshot()
         oldest = self.services["outbox"].oldest() if self.services.get("outbox") is not None else None
@@ -117,8 +123,14 @@ class HealthReporter(QObject):
                 client.report_events(events)
             client.heartbeat(**snapshot)
 
+        def finished() -> None:
+            self._sending = False
+            if self._again:
+                self.beat()
+
         def failed(exc: BaseException) -> None:
             self.pending_events = events + self.pending_events  # send them with the next beat
             log.info("heartbeat not sent: %s", type(exc).__name__)
+            finished()
 
-        run_in_background(send, lambda _: None, failed)
+        run_in_background(send, lambda _: finished(), failed)

@@ -67,7 +67,7 @@ def render_all(config: KioskConfig, out: str | os.PathLike[str], *, only: set[st
                scale: float = 1.0, variants: list[tuple[str, str, bool]] | None = None) -> list[Path]:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt, QTimer
 
     from kiosk.app import LANDSCAPE, PORTRAIT, build_window, out_of_service, qt_app
 
@@ -99,6 +99,8 @@ def render_all(config: KioskConfig, out: str | os.PathLike[str], *, only: set[st
                 built.window.show()
                 step(built)
                 save(built.window, f"{name}_{suffix}")
+                for timer in built.window.findChildren(QTimer):  # a picture: no countdown may fire later
+                    timer.stop()
                 built.ctx.admin_mode = True  # let the window close
                 built.window._allow_close = True  # noqa: SLF001
                 built.window.close()
