@@ -183,12 +183,11 @@ class DemoPanel(Overlay):
             return
         self.hide()
         log.info("demo: place sample card %s", card_id)
-        if sim.card is not None and sim.card.id != card_id:
-            sim.remove_card()
-            self._pending = card_id
-            self._switch.start(CARD_SWITCH_MS)
-        else:
-            self._reader().place_simulated_card(card_id)
+        # Like a hand: whatever lies there is lifted, and the card lands a moment later, so the reader sees
+        # the slot empty first (a card it has not seen arrive counts as possibly someone else's).
+        sim.remove_card()
+        self._pending = card_id
+        self._switch.start(CARD_SWITCH_MS)
 
     def _place_pending(self) -> None:
         reader, card_id, self._pending = self._reader(), self._pending, None
