@@ -13,12 +13,12 @@ import json
 import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -43,6 +43,7 @@ from kiosk.screens.form_fields import (
     spec_from_attribute,
 )
 from kiosk.screens.receipt import ReceiptPanel
+from kiosk.screens.submission import Submission, SubmissionWatcher
 from kiosk.screens.widgets import Card, SearchBox, button, label
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,6 @@ log = logging.getLogger(__name__)
 # until [central] has a public_url key this is the demo host the printer samples use).
 FOLLOW_BASE = "https://zw.liuyang.example/c/"
 GUIDE_BASE = "https://zw.liuyang.example/g/"
-SUBMIT_WAIT_S = 6.0          # how long "正在提交" waits for the sync worker before saying "已保存"
 VILLAGE_FLOW = "村受理-镇审核-村出件"
 COUNTY_ACCEPT = "浏阳市政务服务中心（市民之家）综合受理窗口"   # as the central service names them
 COUNTY_HANDOVER = "浏阳市政务服务中心（市民之家）出件窗口"
@@ -1021,28 +1021,6 @@ class ApplyConfirmScreen(ApplyStep):
 
 # ---- 6. apply_done: outbox, "已提交" / "已保存", receipt, rate, finish ------------------------------------------------
 
-@dataclass
-class Submission:
-    """The state of this citizen's submission (kept in the session, so a rebuilt screen shows the same)."""
-
-    state: str = "saving"            # saving | waiting | sent | saved | refused | failed
-    local_ref: str = ""
-    case_number: str = ""
-    submitted_at: datetime = field(default_factory=datetime.now)
-    deadline: datetime | None = None
-    printed: bool = False
-    listener: Callable[[], None] | None = None
-
-    def update(self, **changes: Any) -> None:
-        for key, value in changes.items():
-            setattr(self, key, value)
-        if self.listener is not None:
-            try:
-                self.listener()
-            except RuntimeError:       # the screen that listened is gone
-                self.listener = None
-
-
 class ApplyDoneScreen(ApplyStep):
     name = "apply_done"
     shows_back = False
@@ -1079,10 +1057,8 @@ class ApplyDoneScreen(ApplyStep):
             row.addLayout(left, 3)
             row.addWidget(self.receipt, 2, Qt.AlignmentFlag.AlignTop)
             self.body.addLayout(row)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._deadline)
-        self._watching = False
+        self.watcher = SubmissionWatcher(ctx, self)
+        self.watcher.changed.connect(self.show_state)
 
     @property
     def submission(self) -> Submission | None:
@@ -1092,89 +1068,38 @@ class ApplyDoneScreen(ApplyStep):
     def enter(self, params: Mapping[str, Any]) -> None:
         sub = self.submission
         if sub is None:
-            sub = Submission()
+            sub = Submission("case", {})
             self.ctx.session.data["apply_submission"] = sub
-            sub.listener = self.show_state
-            self.with_guide(lambda guide: self._enqueue(guide, sub))
-        sub.listener = self.show_state
+        if sub.state == "new":      # the payload needs the guide (materials, form); a rebuilt screen asks again
+            self.with_guide(lambda guide: self._submit(guide, sub))
+        else:
+            self.watcher.follow(sub)
         self.show_state()
-        if sub.state == "waiting":
-            self._watch(sub)
 
-    # ---- submit -----------------------------------------------------------------------------------------
-    def _enqueue(self, guide: m.Guide, sub: Submission) -> None:
-        outbox = self.ctx.service("outbox")
+    def leave(self) -> None:
+        self.watcher.stop()
+
+    def _submit(self, guide: m.Guide, sub: Submission) -> None:
         card = self.card()
-        if outbox is None or card is None:
-            sub.update(state="failed")
+        if sub.state != "new" or sub.payload:      # already on its way (an earlier screen's answer came first)
             return
-        payload = build_payload(self.code, guide, card, self.ctx.session.draft)
-        owner = card["id_number"]
-
-        def saved(record: Any) -> None:
-            signals = self.ctx.service("api_signals")
-            offline = signals is not None and signals.online is False
-            sub.update(local_ref=record.local_ref, submitted_at=record.created_at.replace(tzinfo=None),
-                       state="saved" if offline else "waiting",
-                       deadline=datetime.now() + timedelta(seconds=SUBMIT_WAIT_S))
-            log.info("application %s saved to the outbox", record.local_ref)
-            if not offline:
-                self._watch(sub)
-
-        def failed(exc: BaseException) -> None:
-            log.error("application not saved: %s", type(exc).__name__)
-            sub.update(state="failed")
-
-        self.ctx.run(lambda: outbox.enqueue("case", payload, owner_id=owner), saved, failed)
-
-    def _watch(self, sub: Submission) -> None:
-        """Wait (a few seconds at most) for the sync worker to deliver it and the case number to come back."""
-        signals = self.ctx.service("api_signals")
-        if signals is not None and not self._watching:
-            signals.sync_progress.connect(self._progress)
-            signals.online_changed.connect(self._online)
-            self._watching = True
-        left = (sub.deadline - datetime.now()).total_seconds() if sub.deadline else SUBMIT_WAIT_S
-        self._timer.start(max(0, int(left * 1000)))
-        self._check(final=False)
-
-    def _progress(self, _sent: int, _remaining: int) -> None:
-        self._check(final=False)
-
-    def _online(self, online: bool) -> None:
-        if not online:
-            self._check(final=True)
-
-    def _deadline(self) -> None:
-        self._check(final=True)
-
-    def _check(self, *, final: bool) -> None:
-        sub, outbox = self.submission, self.ctx.service("outbox")
-        if sub is None or outbox is None or sub.state != "waiting" or not sub.local_ref:
+        if card is None:
+            sub.state = "failed"
+            self.show_state()
             return
-        ref = sub.local_ref
-
-        def looked(record: Any) -> None:
-            if sub.state != "waiting":
-                return
-            if record is not None and record.remote_ref:
-                sub.update(state="sent", case_number=record.remote_ref)
-            elif record is not None and record.state == "failed":
-                sub.update(state="refused")
-            elif final:
-                sub.update(state="saved")
-
-        self.ctx.run(lambda: outbox.lookup(ref), looked, lambda _e: sub.update(state="saved") if final else None)
+        sub.payload = build_payload(self.code, guide, card, self.ctx.session.draft)
+        sub.owner_id = card["id_number"]
+        self.watcher.follow(sub)
 
     # ---- show ---------------------------------------------------------------------------------------------
     def show_state(self) -> None:
         sub = self.submission
         if sub is None:
             return
-        self.number.setText(sub.case_number or sub.local_ref)
+        self.number.setText(sub.remote_ref or sub.local_ref)
         self.number.setVisible(bool(self.number.text()))
         done = sub.state in ("sent", "saved")
-        if sub.state in ("saving", "waiting"):
+        if sub.state in ("new", "saving", "waiting"):
             self.headline.setText(self.tr("正在提交，请稍候…"))
             self.explain.setText(self.tr("您的申请已保存在本机，正在上传。") if sub.state == "waiting"
                                  else self.tr("正在保存您的申请…"))
@@ -1193,7 +1118,7 @@ class ApplyDoneScreen(ApplyStep):
             self.headline.setText(self.tr("没有保存成功"))
             self.explain.setText(self.tr("本机暂时无法保存申请，您的信息没有提交。请点击右下角“呼叫工作人员”，或到窗口办理。"))
         self.rate.setVisible(done and screen_available("evaluation"))
-        self.next.setVisible(sub.state not in ("saving", "waiting"))
+        self.next.setVisible(sub.settled)
         if done and not sub.printed:
             sub.printed = True
             self.print_receipt(sub)
@@ -1226,11 +1151,11 @@ class ApplyDoneScreen(ApplyStep):
         now = datetime.now()
         offline = sub.state != "sent"
         doc = case_receipt(CaseReceiptData(
-            case_number="" if offline else sub.case_number, item_name=guide.item.name, applicant_name=card["name"],
-            submitted_at=sub.submitted_at, promised_date=promised_date(guide, sub.submitted_at),
+            case_number="" if offline else sub.remote_ref, item_name=guide.item.name, applicant_name=card["name"],
+            submitted_at=sub.created_at, promised_date=promised_date(guide, sub.created_at),
             materials=tuple(materials), delivery="express" if delivery.get("method") == "express" else "pickup",
             route=CaseRoute(route.accept, route.review, route.handover, route.flow),
-            follow_url=FOLLOW_BASE + ("L/" + sub.local_ref if offline else sub.case_number),
+            follow_url=FOLLOW_BASE + ("L/" + sub.local_ref if offline else sub.remote_ref),
             footer=Footer(terminal.site_name, terminal.id, now), applicant_id_number=card["id_number"],
             applicant_phone=str(draft.get("phone", "")), pickup_site=str(delivery.get("pickup_site") or ""),
             express_address=str(delivery.get("address") or ""), offline_ref=sub.local_ref if offline else ""))
@@ -1243,12 +1168,12 @@ class ApplyDoneScreen(ApplyStep):
 
     def go_rate(self) -> None:
         sub = self.submission
-        self.ctx.router.go("evaluation", case_number=sub.case_number if sub else "", service_code=self.code,
+        self.ctx.router.go("evaluation", case_number=sub.remote_ref if sub else "", service_code=self.code,
                            local_reference=sub.local_ref if sub else "")
 
     def wipe(self) -> None:
         try:
-            self._timer.stop()
+            self.watcher.stop()
             for widget in (self.headline, self.number, self.explain):
                 widget.clear()
             self.receipt.clear()
@@ -1380,8 +1305,8 @@ def screenshot_plan() -> dict[str, Callable[[Any], None]]:
         def step(built: Any) -> None:
             _sample_session(built, filled=True)
             built.ctx.session.data["apply_submission"] = Submission(
-                state="sent" if sent else "saved", local_ref="LY-20261126-0007",
-                case_number="LY20261126000123" if sent else "", submitted_at=datetime(2026, 11, 26, 10, 15))
+                "case", {}, state="sent" if sent else "saved", local_ref="LY-20261126-0007",
+                remote_ref="LY20261126000123" if sent else "", created_at=datetime(2026, 11, 26, 10, 15))
             to("apply_done", filled=True)(built)
         return step
 

@@ -31,13 +31,12 @@ from kiosk.screens.form_fields import FieldSpec, TextField, form_qss
 from kiosk.screens.help import (
     NO_NAME,
     ServicePicker,
-    Submission,
-    SubmissionWatcher,
     WrapButton,
     _help_qss,
     clear_layout,
     section,
 )
+from kiosk.screens.submission import Submission, SubmissionWatcher
 from kiosk.screens.widgets import MIN_TOUCH_PX, button, label
 from kiosk.tasks import run_in_background
 
