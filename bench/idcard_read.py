@@ -88,7 +88,13 @@ def bench_placement(sim: SimulatedReader, runs: int) -> None:
     # Reply bytes of one placement: find 15, select 19, read 1295, appended address "none" 11.
     wire = (15 + 19 + READ_REPLY + 11) * 10 / BAUD
     try:
+        # The reader reads a card only after it has seen the slot empty (a card left on the reader is not read
+        # into the next citizen's session): start from an empty slot, as a citizen's first placement does.
+        sim.remove_card()
         reader.arm()
+        polls, deadline = sim.requests["2001"], time.monotonic() + 5
+        while sim.requests["2001"] <= polls and time.monotonic() < deadline:
+            threading.Event().wait(0.01)
         for _ in range(runs):
             done.clear()
             sim.place_card("resident-basic")
