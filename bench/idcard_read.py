@@ -38,6 +38,8 @@ WIRE_S = READ_REPLY * 10 / BAUD
 
 def _ms(values: list[float]) -> str:
     v = sorted(values)
+    if not v:
+        return "no samples (every attempt failed: see the lines above)"
     p90 = v[min(len(v) - 1, round(0.9 * (len(v) - 1)))]
     return (f"median {statistics.median(v) * 1e3:7.3f} ms  min {v[0] * 1e3:7.3f}  p90 {p90 * 1e3:7.3f}  "
             f"max {v[-1] * 1e3:7.3f}  (n={len(v)})")
