@@ -119,13 +119,27 @@ def create_case(conn: Connection, pepper: str, sealer: Sealer, terminal: Termina
     aad = f"case:{case_id}"  # sealed values are bound to their row
     if body.delivery.address:
         delivery["address"] = sealer.seal(body.delivery.address, aad)
+    stored_applicant = private_record(sealer, aad, applicant)
     conn.execute(update(t.cases).where(t.cases.c.id == case_id).values(
-        case_number=number, applicant=private_record(sealer, aad, applicant), form={"sealed": sealer.seal(body.form, aad)},
+        case_number=number, applicant=stored_applicant, form={"sealed": sealer.seal(body.form, aad)},
         delivery=delivery))
-    append_event(conn, case_id, "已提交", f"自助终端 {terminal.id}（{terminal.site_name}）", "自助终端提交申请", first=True)
-    row = conn.execute(select(t.cases).where(t.cases.c.id == case_id)).one()
-    view = case_view(conn, row)
-    view["qr_token"] = token
+    office, note = f"自助终端 {terminal.id}（{terminal.site_name}）", "自助终端提交申请"
+    append_event(conn, case_id, "已提交", office, note, first=True, at=now)
+    # The answer is built from what was just written (the same shape case_view reads back; a test keeps
+    # them equal): two SELECTs fewer per submission.
+    view: dict[str, Any] = {
+        "case_number": number, "service_code": item.code, "service_name": item.name,
+        "applicant": masked_applicant(stored_applicant), "state": "已提交", "outcome": None, "outcome_reason": None,
+        "route": routing.route, "offices": dict(routing.offices),
+        "history": [{"state": "已提交", "time": iso(now), "office": office, "note": note}],
+        "missing_materials": [],
+        "delivery": {"method": delivery["method"], "pickup_site": delivery.get("pickup_site"),
+                     "tracking_number": None, "carrier": None},
+        "promised_by": iso(promised_by) if promised_by else None,
+        "local_reference": body.local_reference,
+        "created_at": iso(now), "updated_at": iso(now),
+        "qr_token": token,
+    }
     return 201, view
 
 
@@ -152,9 +166,11 @@ def case_view(conn: Connection, row: Any) -> dict[str, Any]:
 def find_case(conn: Connection, number: str) -> Any:
     """By case number or by the kiosk's local (offline receipt) reference.
 
-    A local reference is unique only within one kiosk database: a terminal whose outbox was recreated (a
-    reinstall, a replaced disk) numbers the same day again from 0001. Two cases with the same reference are
-    never guessed between (that would show one citizen another's case): not found, look up by card instead."""
+    A local reference carries the terminal id and a random tag of the kiosk's outbox database, so a reinstalled
+    terminal (numbering the day again from 0001) normally prints new references; references printed before the
+    tag existed, a tag drawn twice or two kiosks configured with one id can still repeat one. Two cases with the
+    same reference are never guessed between (that would show one citizen another's case): not found, look up
+    by card instead."""
     rows = conn.execute(select(t.cases).where(or_(t.cases.c.case_number == number,
                                                   t.cases.c.local_reference == number))
                         .order_by(t.cases.c.id).limit(3)).all()

@@ -70,7 +70,7 @@ def problem_response(status: int, code: str, detail: str, headers: dict[str, str
                         media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
-def _clean_validation_errors(errors: Any) -> list[dict[str, Any]]:
+def clean_validation_errors(errors: Any) -> list[dict[str, Any]]:
     """Keep where and why; drop the input value (it may be an ID number or a phone)."""
     cleaned = []
     for err in errors:
@@ -86,7 +86,7 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = _clean_validation_errors(exc.errors())
+        errors = clean_validation_errors(exc.errors())
         fields = ", ".join(e["field"] for e in errors)
         return problem_response(422, "validation_failed", f"invalid or missing: {fields}", errors=errors)
 

@@ -9,6 +9,7 @@ Every change appends an event with time, office and note.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, select, update
@@ -53,10 +54,11 @@ def route_case(conn: Connection, region_code: str, levels: list[str], department
     return Routing("county", {"accept": COUNTY_ACCEPT, "review": department, "handover": COUNTY_HANDOVER})
 
 
-def append_event(conn: Connection, case_id: int, state: str, office: str, note: str, *, first: bool = False) -> None:
+def append_event(conn: Connection, case_id: int, state: str, office: str, note: str, *, first: bool = False,
+                 at: datetime | None = None) -> None:
     seq = 0 if first else conn.execute(select(func.coalesce(func.max(t.case_events.c.seq), 0)).where(
         t.case_events.c.case_id == case_id)).scalar_one()
-    conn.execute(t.case_events.insert().values(case_id=case_id, seq=int(seq) + 1, state=state, time=utcnow(),
+    conn.execute(t.case_events.insert().values(case_id=case_id, seq=int(seq) + 1, state=state, time=at or utcnow(),
                                                office=office, note=note))
 
 

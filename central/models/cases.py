@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from central.models.common import ID_NUMBER_PATTERN, Applicant, MaskedApplicant
+from central.models.common import ID_NUMBER_PATTERN, Applicant, MaskedApplicant, Problem
 
 CaseState = Literal["已提交", "预审中", "待补正", "已受理", "审核中", "已办结", "待领取", "已寄出", "已送达"]
 Route = Literal["county", "township", "village"]
@@ -128,3 +128,44 @@ class CaseSummary(BaseModel):
 
 class CaseList(BaseModel):
     cases: list[CaseSummary]
+
+
+MAX_BATCH_ITEMS = 50
+
+
+class CaseBatchItem(BaseModel):
+    """One submission of a batch: exactly what POST /cases takes, with its Idempotency-Key beside it."""
+
+    idempotency_key: str = Field(description="UUID, as the Idempotency-Key header of POST /cases; the same key sent "
+                                 "alone or in a batch is the same submission (a repeat replays the original)")
+    # Documented as a CaseCreate (central.openapi_doc); parsed per item so that one invalid item is answered
+    # alone instead of refusing the whole batch.
+    case: dict[str, Any] = Field(description="a CaseCreate body, validated per item (an invalid item is answered alone)")
+
+
+class CaseBatch(BaseModel):
+    """POST /cases/batch: several queued submissions in one signed request and one durable commit."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"items": [{
+        "idempotency_key": "0f8e4b1c-5d7a-4a57-9a43-8a7f3c2b1e60",
+        "case": {"service_code": "430181-LY-00001",
+                 "applicant": {"name": "欧阳菊", "id_number": "430181195803120037", "phone": "13812341234"},
+                 "form": {"relation": "self", "household_type": "rural"}, "delivery": {"method": "pickup"},
+                 "local_reference": "LY-DEMO-0001-KXPM-20261126-0007"}}]}]})
+
+    items: list[CaseBatchItem] = Field(min_length=1, max_length=MAX_BATCH_ITEMS)
+
+
+class CaseBatchResult(BaseModel):
+    """The answer for one item, in the order sent: `status` is what POST /cases would have answered."""
+
+    idempotency_key: str
+    status: int = Field(description="201 created (or replayed), else the problem's status: 400, 409 "
+                        "idempotency_in_flight (retry), 422 validation_failed / idempotency_conflict, 500 (retry)")
+    replayed: bool = Field(description="true when this key had already been processed: the original answer")
+    case: CaseCreated | None = None
+    problem: Problem | None = None
+
+
+class CaseBatchResults(BaseModel):
+    results: list[CaseBatchResult]

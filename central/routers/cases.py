@@ -1,6 +1,7 @@
 """Cases: submit (idempotent), look up one with a verifier, list a citizen's cases by card."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -11,9 +12,17 @@ from central import cases as logic
 from central.auth import SignedTerminal
 from central.context import Ctx
 from central.errors import ProblemError
-from central.models.cases import CaseCreate, CaseCreated, CaseList, CaseSearch, CaseView
+from central.models.cases import (
+    CaseBatch,
+    CaseBatchResults,
+    CaseCreate,
+    CaseCreated,
+    CaseList,
+    CaseSearch,
+    CaseView,
+)
 from central.models.common import problem_responses
-from central.routers._common import IdempotencyKey, idempotent
+from central.routers._common import IdempotencyKey, idempotent, idempotent_batch
 
 VERIFIER_DOC = ("last 4 digits of the applicant's phone, or the QR token; not needed by the terminal that "
                 "submitted the case")
@@ -28,6 +37,19 @@ async def submit_case(body: CaseCreate, request: Request, terminal: SignedTermin
     def op(conn: Connection) -> tuple[int, dict[str, Any]]:
         return logic.create_case(conn, ctx.settings.citizen_pepper, ctx.sealer, terminal, body)
     return await idempotent(request, ctx, terminal, idempotency_key, op)
+
+
+@router.post("/batch", response_model=CaseBatchResults, responses=problem_responses(422),
+             summary="Submit several cases in one request (the kiosk outbox); an Idempotency-Key per item")
+async def submit_cases(batch: CaseBatch, request: Request, terminal: SignedTerminal, ctx: Ctx) -> JSONResponse:
+    """Each item is answered as POST /cases would answer it (status, case or problem), in the order sent; a
+    refused item does not stop the others. Everything created is committed durably before the answer. A
+    key sent alone and then in a batch (or the reverse) is one submission: the repeat is a replay."""
+    def make_op(body: CaseCreate) -> Callable[[Connection], tuple[int, dict[str, Any]]]:
+        def op(conn: Connection) -> tuple[int, dict[str, Any]]:
+            return logic.create_case(conn, ctx.settings.citizen_pepper, ctx.sealer, terminal, body)
+        return op
+    return await idempotent_batch(request, ctx, terminal, CaseCreate, batch, make_op)
 
 
 @router.post("/search", response_model=CaseList, responses=problem_responses(422),

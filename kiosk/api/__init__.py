@@ -24,10 +24,11 @@ Use from the app (everything blocking runs on a worker, never on the GUI thread)
     signals.watch_outbox(outbox)                          # sync_progress(int, int), alert(code, ref, msg),
                                                           # clock_skew(float), storage_failed(code)
     worker = SyncWorker(outbox, client.send_outbox_record, **signals.worker_callbacks())
+    #   (queued cases in a row go in POST /cases/batch via client.send_outbox_batch: batch_sender="auto")
     worker.start() ... worker.flush_now() (admin 立即同步) ... worker.stop(); outbox.close(); client.close()
 
     rec = outbox.enqueue("case", body, owner_id=id_number)   # worker thread; returns after COMMIT
-    # -> print rec.local_ref on the receipt, show "已保存，联网后自动上传" / "已提交"
+    # -> print rec.local_ref ("LY-JL-0012-KXPM-20261126-0007": terminal, installation tag, day, number) on the receipt, show "已保存，联网后自动上传" / "已提交"
     # kinds: "case" (POST /cases body; local_reference and client_created_at are added when sent),
     #        "evaluation" (POST /evaluations body; may carry "case_local_ref" of a queued case),
     #        "help_request" (POST /help-requests body)

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--timeout", type=float, default=120.0, help="give up after this many seconds (default 120)")
     p.set_defaults(func=_flush)
     p = sub.add_parser("outbox-requeue", help="send a failed submission again")
-    p.add_argument("local_ref", help="the local reference printed on the receipt, e.g. LY-20261126-0007")
+    p.add_argument("local_ref", help="the local reference printed on the receipt, e.g. LY-JL-0012-KXPM-20261126-0007")
     p.set_defaults(func=_requeue)
 
 

@@ -11,7 +11,9 @@ through the outbox instead (kiosk.api.outbox + sync.SyncWorker), which owns thei
 from __future__ import annotations
 
 import ipaddress
+import json
 import logging
+import time
 import uuid
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -20,7 +22,7 @@ from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 from kiosk.api import models as m
-from kiosk.api.errors import Rejected, ServerError
+from kiosk.api.errors import ApiError, Rejected, ServerError, error_from_response
 from kiosk.api.outbox import OutboxRecord
 from kiosk.api.signing import Signer
 from kiosk.api.transport import Reply, Transport
@@ -211,6 +213,41 @@ class CentralClient:
         """POST /cases. Normally called by the sync worker with the outbox record's key."""
         return _parse(m.Case, self._post("/cases", dict(body), key=idempotency_key, interactive=interactive))
 
+    def submit_cases(self, items: list[tuple[str, Mapping[str, Any]]]) -> list[m.Case | ApiError]:
+        """POST /cases/batch: several (idempotency_key, body) at once, one durable commit on the server.
+
+        Returns, per item and in order, the case or the typed error POST /cases would have raised for it
+        (a refused item does not stop the others). A failure of the whole request raises as usual."""
+        if not items:
+            return []
+        body = {"items": [{"idempotency_key": key, "case": dict(case)} for key, case in items]}
+        data = self._post("/cases/batch", body, interactive=False, ok=(200,))
+        results = data.get("results") if isinstance(data, dict) else None
+        if not isinstance(results, list) or len(results) != len(items):
+            raise ServerError("bad_response", detail="batch answer without one result per item")
+        out: list[m.Case | ApiError] = []
+        now = time.time()
+        for (key, _case), res in zip(items, results, strict=True):
+            if not isinstance(res, dict) or res.get("idempotency_key") != key:
+                raise ServerError("bad_response", detail="batch results do not follow the items' order")
+            status = res.get("status")
+            if not isinstance(status, int) or isinstance(status, bool):
+                raise ServerError("bad_response", detail="batch result without an integer status")
+            if status in (200, 201) and isinstance(res.get("case"), dict):
+                try:
+                    out.append(m.from_json(m.Case, res["case"]))
+                except m.BadResponse as exc:
+                    out.append(ServerError("bad_response", status=status, detail=str(exc)))
+                continue
+            raw_problem = res.get("problem")
+            problem: dict[str, Any] = raw_problem if isinstance(raw_problem, dict) else {}
+            retry = problem.get("retry_after_s")
+            headers: dict[str, str] = {}
+            if isinstance(retry, (int, float)) and not isinstance(retry, bool) and retry >= 0:
+                headers["Retry-After"] = str(int(retry))
+            out.append(error_from_response(status, headers, json.dumps(problem).encode("utf-8"), now))
+        return out
+
     def lookup_case(self, case_number: str, verifier: str | None = None) -> m.Case:
         """GET /cases/{n}?verifier= (last 4 phone digits or the QR token). 404 "not_found" for a wrong verifier."""
         params = {"verifier": verifier} if verifier else None
@@ -285,6 +322,23 @@ class CentralClient:
                                                interactive=interactive))
 
     # ---- the outbox's sender -----------------------------------------------------------------------
+    @staticmethod
+    def _case_body(record: OutboxRecord, payload: dict[str, Any]) -> dict[str, Any]:
+        body = dict(payload)
+        body.setdefault("local_reference", record.local_ref)
+        body.setdefault("client_created_at", record.created_at.isoformat())
+        return body
+
+    def send_outbox_batch(self, items: list[tuple[OutboxRecord, dict[str, Any]]]) -> list[str | ApiError]:
+        """Deliver several queued cases at once (SyncWorker's `batch_sender`): per record, in order, the case
+        number or the error of that record. Bodies are built exactly as send_outbox_record builds them, so a
+        record may go alone on one try and in a batch on the next (the server sees the same submission)."""
+        if any(record.kind != "case" for record, _ in items):
+            raise ValueError("only queued cases are sent in a batch")
+        answers = self.submit_cases([(record.idempotency_key, self._case_body(record, payload))
+                                     for record, payload in items])
+        return [a if isinstance(a, ApiError) else a.case_number for a in answers]
+
     def send_outbox_record(self, record: OutboxRecord, payload: dict[str, Any]) -> str:
         """Deliver one queued record (SyncWorker's `sender`); returns the server's reference number.
 
@@ -292,10 +346,7 @@ class CentralClient:
         body is byte-identical on every retry (the server fingerprints it for idempotency).
         """
         if record.kind == "case":
-            body = dict(payload)
-            body.setdefault("local_reference", record.local_ref)
-            body.setdefault("client_created_at", record.created_at.isoformat())
-            return self.submit_case(body, record.idempotency_key).case_number
+            return self.submit_case(self._case_body(record, payload), record.idempotency_key).case_number
         if record.kind == "evaluation":
             return self.evaluate(payload, record.idempotency_key).evaluation_number
         if record.kind == "help_request":

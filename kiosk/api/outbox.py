@@ -4,7 +4,10 @@
   (every call is a job on that thread, so callers never share a connection across threads).
 * enqueue() returns only after COMMIT: the GUI may say "已保存" and print the receipt when it returns.
 * Each record is born with its idempotency key (uuid4, reused for every retry and after reboots) and a short
-  local reference ("LY-20261126-0007") for the receipt.
+  local reference for the receipt, "LY-JL-0012-KXPM-20261126-0007": the prefix (the terminal id), a random
+  4-letter tag of this outbox database, the day and the number of the day. The tag is drawn once when the
+  database is created and kept in it, so a reinstalled terminal (or two terminals configured with the same
+  id) does not print a reference that an earlier installation already printed.
 * The whole payload is personal data, so all of it is sealed (AES-GCM via crypto.RecordCipher, fresh nonce,
   idempotency key as associated data). What stays in clear: kind, times, state, error codes, references.
   An optional keyed hash of the applicant's ID number lets "my cases" list this citizen's queued records.
@@ -20,6 +23,7 @@ import logging
 import os
 import queue
 import re
+import secrets
 import sqlite3
 import threading
 import uuid
@@ -34,7 +38,8 @@ from kiosk.api import crypto
 from kiosk.api.errors_storage import KeyFileError, StorageError
 from kiosk.api.keyfile import load_or_create_key
 
-__all__ = ["KINDS", "KeyFileError", "Outbox", "OutboxRecord", "PendingItem", "StorageError"]
+__all__ = ["KINDS", "LOCAL_REF_RE", "KeyFileError", "Outbox", "OutboxRecord", "PendingItem", "StorageError",
+           "format_local_ref"]
 
 log = logging.getLogger("kiosk.api.outbox")
 
@@ -61,7 +66,24 @@ CREATE TABLE IF NOT EXISTS outbox (
 CREATE INDEX IF NOT EXISTS outbox_state ON outbox(state, seq);
 CREATE INDEX IF NOT EXISTS outbox_owner ON outbox(owner_hash);
 CREATE TABLE IF NOT EXISTS ref_counter (day TEXT PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+#: Letters of the installation tag: no I/O (1/0), B (8), S (5), Z (2), L: unambiguous when read aloud or typed.
+TAG_ALPHABET = "ACDEFGHJKMNPQRTUVWXY"
+TAG_LENGTH = 4
+#: A local reference: <prefix (terminal id)>-<installation tag>-<YYYYMMDD>-<daily number>.
+LOCAL_REF_RE = re.compile(rf"([A-Z0-9][A-Z0-9-]{{0,39}})-([{TAG_ALPHABET}]{{{TAG_LENGTH}}})-([0-9]{{8}})-([0-9]{{4,}})")
+
+
+def new_install_tag() -> str:
+    """A random tag for one outbox database (20**4 = 160,000 values)."""
+    return "".join(secrets.choice(TAG_ALPHABET) for _ in range(TAG_LENGTH))
+
+
+def format_local_ref(prefix: str, tag: str, day: str, n: int) -> str:
+    """"LY-JL-0012-KXPM-20261126-0007": terminal, installation, day, number of the day."""
+    return f"{prefix}-{tag}-{day}-{n:04d}"
 
 # SQLite primary result codes that mean "the storage itself is failing".
 _STORAGE_CODES = {8: "read_only", 10: "io_error", 11: "corrupt", 13: "disk_full", 14: "cant_open", 26: "not_a_db"}
@@ -127,6 +149,7 @@ class Outbox:
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]{0,39}", ref_prefix or ""):
             raise ValueError(f"ref_prefix {ref_prefix!r} must be letters, digits and '-' (e.g. 'LY-JL-0012')")
         self.ref_prefix = ref_prefix.upper()
+        self.install_tag = ""  # set when the database is opened (kept in it: a new database, a new tag)
         self._now = now
         self._keep_acked_days = keep_acked_days
         self._on_storage_error = on_storage_error
@@ -154,8 +177,9 @@ class Outbox:
     def from_config(cls, config: Any, **kwargs: Any) -> Outbox:
         """Build from KioskConfig: <data_dir>/outbox.sqlite3, key from [storage] key_file (kiosk.paths).
 
-        The local reference starts with the terminal id ("LY-JL-0012-20261126-0007"), so references from
-        different terminals never collide on the server (it stores them with the case) or at the counter."""
+        The local reference starts with the terminal id ("LY-JL-0012-KXPM-20261126-0007"), so references from
+        different terminals never collide on the server (it stores them with the case) or at the counter; the
+        installation tag keeps a reinstalled terminal from repeating its earlier references."""
         from kiosk.paths import data_dir, key_file
 
         prefix = config.terminal.id or "LY"
@@ -172,6 +196,8 @@ class Outbox:
         conn.execute("PRAGMA secure_delete=ON")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.executescript(_SCHEMA)
+        conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('install_tag', ?)", (new_install_tag(),))
+        (self.install_tag,) = conn.execute("SELECT value FROM meta WHERE key = 'install_tag'").fetchone()
         return conn
 
     def _writer_loop(self) -> None:
@@ -289,7 +315,7 @@ class Outbox:
                 "INSERT INTO ref_counter(day, n) VALUES(?, 1) ON CONFLICT(day) DO UPDATE SET n = n + 1 RETURNING n",
                 (day,),
             ).fetchone()
-            local_ref = f"{self.ref_prefix}-{day}-{row[0]:04d}"
+            local_ref = format_local_ref(self.ref_prefix, self.install_tag, day, int(row[0]))
             cur = conn.execute(
                 "INSERT INTO outbox(local_ref, idem_key, kind, created_at, state, alg, payload, owner_hash) "
                 "VALUES(?,?,?,?,?,?,?,?)",
@@ -323,6 +349,13 @@ class Outbox:
             "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ? AND state = ?",
             (error_code, seq, PENDING)))
 
+    def mark_attempt_many(self, seqs: list[int], error_code: str) -> None:
+        """mark_attempt for every record of a batch that failed as a whole, in one commit."""
+        if seqs:
+            self._call(lambda c: self._tx(c, lambda c2: c2.executemany(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ? AND state = ?",
+                [(error_code, seq, PENDING) for seq in seqs])))
+
     def mark_acked(self, seq: int, remote_ref: str, *, checkpoint: bool = True) -> None:
         """The server has it: keep only local_ref -> remote_ref, drop everything personal."""
         done = self._now().isoformat(timespec="seconds")
@@ -332,6 +365,22 @@ class Outbox:
                 "UPDATE outbox SET state = ?, remote_ref = ?, payload = NULL, owner_hash = NULL, alg = NULL, "
                 "attempts = attempts + 1, last_error = NULL, done_at = ? WHERE seq = ?",
                 (SENT, remote_ref, done, seq)))
+            if checkpoint:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+        self._call(ack)
+
+    def mark_acked_many(self, acks: list[tuple[int, str]], *, checkpoint: bool = False) -> None:
+        """Several acknowledgements (seq, remote_ref) in one commit (a batch answered by the server)."""
+        if not acks:
+            return
+        done = self._now().isoformat(timespec="seconds")
+
+        def ack(conn: sqlite3.Connection) -> None:
+            self._tx(conn, lambda c: c.executemany(
+                "UPDATE outbox SET state = ?, remote_ref = ?, payload = NULL, owner_hash = NULL, alg = NULL, "
+                "attempts = attempts + 1, last_error = NULL, done_at = ? WHERE seq = ?",
+                [(SENT, remote, done, seq) for seq, remote in acks]))
             if checkpoint:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -385,6 +434,27 @@ class Outbox:
         except (ValueError, TypeError) as exc:
             raise UndecryptableRecord(record) from exc
         return PendingItem(record, payload)
+
+    def next_pending_run(self, kind: str, limit: int, after_seq: int = 0) -> list[PendingItem]:
+        """The oldest pending records after `after_seq` while they are of `kind` (at most `limit`), decrypted:
+        a run that can go in one batch without overtaking a record of another kind. Raises
+        UndecryptableRecord if the first cannot be opened; a later one that cannot ends the run before it."""
+        rows = self._call(lambda c: c.execute(
+            f"SELECT {self._COLS}, payload FROM outbox WHERE state = ? AND seq > ? ORDER BY seq LIMIT ?",
+            (PENDING, after_seq, max(1, limit))).fetchall())
+        items: list[PendingItem] = []
+        for row in rows:
+            record = self._record(row[:-1])
+            if record.kind != kind:
+                break
+            try:
+                payload = json.loads(self._cipher.open(bytes(row[-1]), record.idempotency_key.encode("ascii")))
+            except (ValueError, TypeError) as exc:
+                if not items:
+                    raise UndecryptableRecord(record) from exc
+                break
+            items.append(PendingItem(record, payload))
+        return items
 
     def lookup(self, local_ref: str) -> OutboxRecord | None:
         """The record behind a receipt's local reference; `.remote_ref` is the real case number once synced."""

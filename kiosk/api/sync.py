@@ -7,6 +7,11 @@ One thread. Each pass takes the oldest pending record, sends it with its stored 
                        jitter and a cap (at least the server's Retry-After); 409 "idempotency_in_flight",
                        timeouts, 5xx, clock skew, replayed nonce and being offline are all transient,
 - permanent 4xx     -> outbox.mark_failed + operator alert, and the next record goes.
+Several queued cases in a row go in one POST /cases/batch (up to `batch_size`, when the sender is
+CentralClient.send_outbox_record or a `batch_sender` is given): each record is settled by its own answer as
+above (acknowledged ones in one local commit), one refused record does not hold up the others, and a server
+without the endpoint (404/405) gets the records one by one. The batch stops at the first record of another
+kind, so nothing overtakes it.
 Head-of-line order is kept on purpose: an evaluation is never sent before the case it rates (an
 evaluation queued with `case_local_ref` gets the real case number filled in when it is sent).
 A SIGKILL at any point is harmless: an unacknowledged record is sent again with the same key and the
@@ -25,12 +30,18 @@ from typing import Any
 
 from kiosk.api.errors import ApiError, Offline, Rejected, ServerError, Timeout
 from kiosk.api.errors_storage import StorageError
-from kiosk.api.outbox import Outbox, OutboxRecord, UndecryptableRecord
+from kiosk.api.outbox import Outbox, OutboxRecord, PendingItem, UndecryptableRecord
 
 log = logging.getLogger("kiosk.api.sync")
 
+#: Only queued cases go in batches (POST /cases/batch); evaluations and help requests go one by one.
+BATCH_KIND = "case"
+
 #: sender(record, payload) -> the server's reference (case number / id). Raises ApiError.
 Sender = Callable[[OutboxRecord, dict[str, Any]], str]
+#: batch_sender([(record, payload), ...]) -> per record, in order, the server's reference or the ApiError of that
+#: record. Raises ApiError when the whole request failed (then no record is settled).
+BatchSender = Callable[[list[tuple[OutboxRecord, dict[str, Any]]]], list["str | ApiError"]]
 #: alert(code, local_ref or None, message in English for the operator; never personal data)
 AlertCallback = Callable[[str, str | None, str], None]
 
@@ -74,9 +85,16 @@ class SyncWorker:
         on_progress: Callable[[int, int], None] | None = None,
         on_online: Callable[[bool], None] | None = None,
         on_depth: Callable[[int], None] | None = None,
+        batch_sender: BatchSender | None | str = "auto",
+        batch_size: int = 20,
     ) -> None:
         self.outbox = outbox
         self._send = sender
+        if batch_sender == "auto":  # the client's own batch call when the sender is CentralClient.send_outbox_record
+            owner = getattr(sender, "__self__", None)
+            batch_sender = getattr(owner, "send_outbox_batch", None) if owner is not None else None
+        self._send_batch: BatchSender | None = batch_sender if callable(batch_sender) else None
+        self.batch_size = max(1, min(50, batch_size))
         self.base_delay_s = base_delay_s
         self.max_delay_s = max_delay_s
         self.checkpoint_every = max(1, checkpoint_every)
@@ -176,6 +194,20 @@ class SyncWorker:
         after = 0
         try:
             while not self._stop.is_set():
+                if self._send_batch is not None and self.batch_size > 1:
+                    try:
+                        run = self.outbox.next_pending_run(BATCH_KIND, self.batch_size, after)
+                    except UndecryptableRecord:
+                        run = []  # the single path below marks it failed
+                    if len(run) > 1:
+                        sent, delay = self._batch(run)
+                        since_checkpoint += sent
+                        if delay is not None:
+                            return delay
+                        if since_checkpoint >= self.checkpoint_every:
+                            self.outbox.checkpoint()
+                            since_checkpoint = 0
+                        continue
                 try:
                     item = self.outbox.next_pending(after)
                 except UndecryptableRecord as exc:
@@ -233,6 +265,64 @@ class SyncWorker:
                     self.outbox.checkpoint()
                 except StorageError:
                     pass
+
+    def _batch(self, run: list[PendingItem]) -> tuple[int, float | None]:
+        """Send a run of queued cases in one request; settle each record by its own answer.
+
+        Returns (records acknowledged, backoff delay or None to go on). Acknowledged records are committed
+        locally in one transaction; a permanent refusal fails only its record; a transient answer for any
+        record (in flight, 5xx) keeps it pending and ends the pass after the others are settled. A server
+        without the batch endpoint (404/405) or refusing the batch as a whole: batching is switched off and
+        the records go one by one."""
+        try:
+            answers = self._send_batch([(item.record, item.payload) for item in run]) if self._send_batch else []
+        except Rejected as exc:
+            self._set_online(True)
+            if not exc.retryable:
+                log.warning("batch submission refused as a whole (%s); sending records one by one", exc.code)
+                self._send_batch = None
+                return 0, None
+            self.outbox.mark_attempt_many([item.record.seq for item in run], exc.code)
+            if exc.terminal_problem:
+                self._alert(exc.code, None, f"central service refused this terminal: {exc.code}")
+            return 0, self._backoff(exc)
+        except ApiError as exc:
+            self.outbox.mark_attempt_many([item.record.seq for item in run], exc.code)
+            if isinstance(exc, (Offline, Timeout, ServerError)):
+                self._set_online(False)
+            return 0, self._backoff(exc)
+        self._set_online(True)
+        acks: list[tuple[int, str]] = []
+        delivered: list[tuple[str, str]] = []
+        transient: ApiError | None = None
+        for item, answer in zip(run, answers, strict=True):
+            record = item.record
+            if isinstance(answer, str):
+                acks.append((record.seq, answer))
+                delivered.append((record.local_ref, answer))
+            elif isinstance(answer, Rejected) and not answer.retryable:
+                self.outbox.mark_failed(record.seq, answer.code)
+                self._count_failed()
+                log.warning("outbox record %s refused permanently: %s", record.local_ref, answer.code)
+                self._alert(answer.code, record.local_ref, f"submission {record.local_ref} refused: {answer.code}")
+            else:
+                self.outbox.mark_attempt(record.seq, answer.code)
+                transient = transient or answer
+        self.outbox.mark_acked_many(acks)
+        if acks:
+            self._alerted = {k for k in self._alerted if k.split(":")[0] not in Rejected.TERMINAL_CODES}
+            with self._cv:
+                if transient is None:
+                    self._failures = 0
+                    self._last_error = None
+                self._sent_total += len(acks)
+                self._cv.notify_all()
+            for local_ref, remote in delivered:
+                log.info("outbox record %s delivered as %s", local_ref, remote)
+        self._progress()
+        if transient is not None:
+            return len(acks), self._backoff(transient)
+        return len(acks), None
 
     # ---- helpers -----------------------------------------------------------------------------------
     def _resolve_links(self, record: OutboxRecord, payload: dict[str, Any]) -> dict[str, Any]:

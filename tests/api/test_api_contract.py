@@ -23,6 +23,7 @@ CLIENT_CALLS = {
     ("GET", "/api/v1/regions"): "regions",
     ("GET", "/api/v1/regions/{code}"): "regions",
     ("POST", "/api/v1/cases"): "submit_case",
+    ("POST", "/api/v1/cases/batch"): "submit_cases",
     ("POST", "/api/v1/cases/search"): "my_cases",
     ("GET", "/api/v1/cases/{case_number}"): "lookup_case",
     ("GET", "/api/v1/appointments/units"): "appointment_units",
@@ -97,6 +98,15 @@ def test_typed_results_read_only_fields_the_contract_has(spec: dict[str, Any], c
         has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
         if not has_default:
             assert f.name in required, f"{cls.__name__}.{f.name} is required by the client but optional in {schema}"
+
+
+def test_batch_result_fields_read_by_the_client_exist(spec: dict[str, Any]) -> None:
+    result = spec["components"]["schemas"]["CaseBatchResult"]
+    assert {"idempotency_key", "status", "replayed"} <= set(result["required"])
+    assert {"case", "problem"} <= set(result["properties"])
+    item = spec["components"]["schemas"]["CaseBatchItem"]
+    assert item["properties"]["case"]["$ref"] == "#/components/schemas/CaseCreate"
+    assert spec["components"]["schemas"]["CaseBatch"]["properties"]["items"]["maxItems"] == 50
 
 
 def test_guide_fields_read_by_the_client_exist(spec: dict[str, Any]) -> None:

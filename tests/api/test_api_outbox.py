@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.api.outbox import KeyFileError, Outbox, StorageError
+from kiosk.api.outbox import LOCAL_REF_RE, KeyFileError, Outbox, StorageError
 
 ID_NUMBER = "430181199001010037"
 PHONE = "13812341234"
@@ -47,7 +48,11 @@ def test_enqueue_returns_committed_record_with_key_and_local_ref(paths: tuple[Pa
     fixed = datetime(2026, 11, 26, 9, 30, tzinfo=timezone(timedelta(hours=8)))
     with Outbox(db, key, ref_prefix="LY", now=lambda: fixed) as ob:
         recs = [ob.enqueue("case", PERSONAL, owner_id=ID_NUMBER) for _ in range(3)]
-        assert [r.local_ref for r in recs] == ["LY-20261126-0001", "LY-20261126-0002", "LY-20261126-0003"]
+        tag = ob.install_tag
+        assert re.fullmatch(r"[ACDEFGHJKMNPQRTUVWXY]{4}", tag)
+        assert [r.local_ref for r in recs] == [f"LY-{tag}-20261126-0001", f"LY-{tag}-20261126-0002",
+                                               f"LY-{tag}-20261126-0003"]
+        assert all(LOCAL_REF_RE.fullmatch(r.local_ref) for r in recs)
         assert len({r.idempotency_key for r in recs}) == 3
         assert ob.depth() == 3 and ob.oldest() == fixed
     # a second connection sees them: they were committed before enqueue returned
@@ -56,12 +61,47 @@ def test_enqueue_returns_committed_record_with_key_and_local_ref(paths: tuple[Pa
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
     with Outbox(db, key, now=lambda: fixed) as ob:
+        assert ob.install_tag == tag  # the tag belongs to the database: kept across restarts
         item = ob.next_pending()
         assert item is not None and item.payload == PERSONAL
         assert item.record.idempotency_key == recs[0].idempotency_key  # same key after a restart
         assert NAME not in repr(item) and ID_NUMBER not in repr(item)
         assert [r.local_ref for r in ob.pending_for_owner(ID_NUMBER)] == [r.local_ref for r in recs]
         assert ob.pending_for_owner("110101199003070011") == []
+
+
+def test_a_reinstalled_outbox_does_not_repeat_an_earlier_installations_references(tmp_path: Path) -> None:
+    """Same terminal id, same day, a fresh database (reinstall, replaced disk, a second terminal configured with
+    the same id): the daily number starts again at 0001 but the installation tag differs, so the receipt does not
+    repeat a reference another citizen may hold."""
+    fixed = datetime(2026, 11, 26, 9, 30, tzinfo=timezone(timedelta(hours=8)))
+    refs: list[str] = []
+    tags: set[str] = set()
+    for install in range(30):
+        with Outbox(tmp_path / f"i{install}" / "outbox.sqlite3", tmp_path / f"k{install}" / "outbox.key",
+                    ref_prefix="LY-JL-0012", now=lambda: fixed) as ob:
+            refs += [ob.enqueue("case", PERSONAL).local_ref for _ in range(2)]
+            tags.add(ob.install_tag)
+    assert all(LOCAL_REF_RE.fullmatch(r) and r.endswith(("-0001", "-0002")) for r in refs)
+    # 30 draws of 160,000 tags: a repeat has a probability of ~0.3 %; two repeats would mean a broken draw.
+    assert len(tags) >= 29 and len(set(refs)) >= 58
+    assert all(len(r) == len("LY-JL-0012-KXPM-20261126-0007") for r in refs)
+
+
+def test_an_outbox_from_before_installation_tags_gets_one_and_keeps_its_old_references(
+        paths: tuple[Path, Path]) -> None:
+    db, key = paths
+    with Outbox(db, key) as ob:
+        old = ob.enqueue("case", PERSONAL)
+    conn = sqlite3.connect(db)  # as an outbox written by the previous version: old-style reference, no tag
+    conn.execute("UPDATE outbox SET local_ref = 'LY-20261126-0001' WHERE seq = ?", (old.seq,))
+    conn.execute("DROP TABLE meta")
+    conn.commit()
+    conn.close()
+    with Outbox(db, key) as ob:
+        assert re.fullmatch(r"[ACDEFGHJKMNPQRTUVWXY]{4}", ob.install_tag)
+        assert ob.lookup("ly-20261126-0001") is not None
+        assert ob.enqueue("case", PERSONAL).local_ref.startswith(f"LY-{ob.install_tag}-")
 
 
 def test_bad_kind_and_payload_named_clearly(paths: tuple[Path, Path]) -> None:

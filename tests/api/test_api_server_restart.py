@@ -32,17 +32,18 @@ def test_server_stopped_then_killed_mid_flush_every_case_once(own_server: Centra
     payload = case_payload(client)
     with Outbox(tmp_path / "d" / "outbox.sqlite3", tmp_path / "k" / "outbox.key", ref_prefix="RST") as ob:
         own_server.stop()  # the service is down: submissions queue up
-        refs = [ob.enqueue("case", payload).local_ref for _ in range(40)]
+        refs = [ob.enqueue("case", payload).local_ref for _ in range(200)]
         online: list[bool] = []
+        # small batches (POST /cases/batch): the kill lands between or inside batches, not after the last one
         worker = SyncWorker(ob, client.send_outbox_record, base_delay_s=0.05, max_delay_s=0.3,
-                            on_online=online.append)
+                            on_online=online.append, batch_size=5)
         worker.start()
         try:
             assert wait_until(lambda: online[-1:] == [False])
             own_server.start()
             worker.flush_now()
             # kill the server hard while the queue is draining, then bring it back
-            assert wait_until(lambda: ob.depth() <= 30, timeout=60)
+            assert wait_until(lambda: ob.depth() <= 185, timeout=60, interval=0.005)
             assert own_server.proc is not None
             own_server.proc.send_signal(signal.SIGKILL)
             own_server.proc.wait(timeout=10)
