@@ -1,7 +1,8 @@
 """Benchmark (prints figures): signed, idempotent POST /cases straight at the reference service
-(no kiosk outbox), sequential and with a few concurrent clients, plus replays of the same keys.
+(no kiosk outbox), sequential and with a few concurrent clients, plus replays of the same keys; then the
+same cases through POST /cases/batch (`--batch` per request, one client), new and replayed.
 
-    .venv/bin/python bench/central_cases.py [--db URL] [-n 500] [--threads 4]
+    .venv/bin/python bench/central_cases.py [--db URL] [-n 500] [--threads 4] [--batch 20]
 Without --db a temporary SQLite file is used (synchronous=FULL, as in production). A given database is RESET.
 """
 from __future__ import annotations
@@ -39,6 +40,29 @@ def post(session: requests.Session, url: str, key: str, ref: str) -> int:
     return session.post(url + "/api/v1/cases", data=raw, headers=h, timeout=30).status_code
 
 
+def post_batch(session: requests.Session, url: str, chunk: list[tuple[str, str]]) -> dict[int, int]:
+    items = [{"idempotency_key": key, "case": {**BODY, "local_reference": ref}} for key, ref in chunk]
+    raw = json.dumps({"items": items}, ensure_ascii=False).encode()
+    h = signed_headers("POST", "/api/v1/cases/batch", raw)
+    h["Content-Type"] = "application/json"
+    r = session.post(url + "/api/v1/cases/batch", data=raw, headers=h, timeout=60)
+    r.raise_for_status()
+    statuses: dict[int, int] = {}
+    for res in r.json()["results"]:
+        statuses[res["status"]] = statuses.get(res["status"], 0) + 1
+    return statuses
+
+
+def run_batches(url: str, jobs: list[tuple[str, str]], size: int) -> tuple[float, dict[int, int]]:
+    statuses: dict[int, int] = {}
+    start = time.perf_counter()
+    with requests.Session() as s:
+        for i in range(0, len(jobs), size):
+            for code, n in post_batch(s, url, jobs[i:i + size]).items():
+                statuses[code] = statuses.get(code, 0) + n
+    return time.perf_counter() - start, statuses
+
+
 def run(url: str, jobs: list[tuple[str, str]], threads: int) -> tuple[float, dict[int, int]]:
     statuses: dict[int, int] = {}
     lock = threading.Lock()
@@ -65,6 +89,7 @@ def main() -> int:
     parser.add_argument("--db")
     parser.add_argument("-n", type=int, default=500)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--batch", type=int, default=20)
     args = parser.parse_args()
     server = CentralServer(Path(tempfile.mkdtemp(prefix="central-bench-")), db_url=args.db, test_hooks=False)
     server.start()
@@ -77,8 +102,15 @@ def main() -> int:
                   f"({secs * 1000 / args.n:.1f} ms each), statuses {statuses}")
             secs, statuses = run(server.url, jobs, threads)
             print(f"{args.n} replays of the same keys, {threads} client(s): {args.n / secs:6.0f} req/s, statuses {statuses}")
+        jobs = [(str(uuid.uuid4()), f"BENCH-B-{i}") for i in range(args.n)]
+        secs, statuses = run_batches(server.url, jobs, args.batch)
+        print(f"{args.n} new cases in batches of {args.batch}, 1 client: {args.n / secs:6.0f} cases/s "
+              f"({secs * 1000 / args.n:.2f} ms each), item statuses {statuses}")
+        secs, statuses = run_batches(server.url, jobs, args.batch)
+        print(f"{args.n} replays in batches of {args.batch}, 1 client: {args.n / secs:6.0f} items/s, "
+              f"item statuses {statuses}")
         total = server.query("SELECT COUNT(*) FROM cases")[0][0]
-        print(f"cases in the database: {total} (expected {2 * args.n})")
+        print(f"cases in the database: {total} (expected {3 * args.n})")
     finally:
         server.stop()
     return 0

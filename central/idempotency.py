@@ -65,9 +65,11 @@ def request_fingerprint(method: str, path: str, body: bytes) -> str:
 
 def _insert_claim(conn: Connection, terminal_id: str, key: str, fingerprint: str, now: datetime) -> bool:
     """INSERT the in-flight claim unless the key exists; True if this call made the claim."""
+    # RETURNING, not rowcount: psycopg reports rowcount -1 for INSERT ... ON CONFLICT DO NOTHING.
     result = conn.execute(insert_ignore(conn, t.idempotency_keys).values(
-        terminal_id=terminal_id, key=key, request_hash=fingerprint, state="in_flight", created_at=now, claimed_at=now))
-    return bool(result.rowcount == 1)
+        terminal_id=terminal_id, key=key, request_hash=fingerprint, state="in_flight", created_at=now, claimed_at=now)
+        .returning(t.idempotency_keys.c.key))
+    return result.first() is not None
 
 
 def _claim_in(conn: Connection, ctx: AppContext, terminal_id: str, key: str, fingerprint: str,
