@@ -10,6 +10,7 @@
 - ``status``: DLE EOT parsing and the printer states; ``simulator``: a virtual network printer.
 - ``cli``: ``kiosk print-test``, ``kiosk print-sample KIND``, ``kiosk printer-status``.
 
-Nothing here imports python-escpos at import time: transports import it lazily on the owner thread.
+Nothing here imports python-escpos at import time. Network, serial and file printers never need it (our own raw
+transports); USB and Windows printers import it on the owner thread when they are first opened.
 """
 from __future__ import annotations

@@ -27,7 +27,7 @@ class PrinterUri:
 
     @property
     def can_answer(self) -> bool:
-        """Whether the transport can read status replies (python-escpos: only USB, serial, network)."""
+        """Whether the transport can read status replies (USB, serial, network; not file or Windows)."""
         return self.kind in ("usb", "serial", "tcp", "sim")
 
     def describe(self) -> str:
