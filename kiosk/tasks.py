@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -69,18 +69,22 @@ class _Relay(QObject, Generic[T]):
     failed = Signal(object)
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay[Any]) -> None:
-        super().__init__()
-        self._work, self._relay = work, relay
+def _job(work: Callable[[], Any], relay: _Relay[Any]) -> Callable[[], None]:
+    """What the pool thread runs.
 
-    def run(self) -> None:
+    A plain callable, not a QRunnable subclass: PySide6 (6.11) takes its reference to a Python QRunnable after
+    QThreadPool.start() has handed it to the pool, so a short job that a pool thread has already run and
+    auto-deleted by then keeps that reference forever; with it the wrapper, the relay and WORK's closure (the
+    screen context, the answer). In a burst of quick jobs about one in seven leaked (bench/soak.py: +11-17
+    Python objects per citizen session; tests/shell/test_long_running.py)."""
+    def run() -> None:
         try:
-            result = self._work()
+            result = work()
         except BaseException as exc:  # noqa: BLE001 - delivered to the caller, never swallowed
-            self._relay.failed.emit(exc)
+            relay.failed.emit(exc)
         else:
-            self._relay.succeeded.emit(result)
+            relay.succeeded.emit(result)
+    return run
 
 
 _live_relays: set[_Relay[Any]] = set()
@@ -113,4 +117,4 @@ def run_in_background(
 
     relay.succeeded.connect(lambda result: done(on_success, result))
     relay.failed.connect(lambda exc: done(on_failure, exc))
-    (pool or QThreadPool.globalInstance()).start(_Job(work, relay))
+    (pool or QThreadPool.globalInstance()).start(_job(work, relay))
