@@ -78,8 +78,9 @@ class Bot:
 
 
 @contextmanager
-def world(workdir: Path) -> Iterator[Any]:
-    """The real kiosk (window + Services) against a reference central service on loopback; yields the Kiosk."""
+def world(workdir: Path, **sections: Any) -> Iterator[Any]:
+    """The real kiosk (window + Services) against a reference central service on loopback; yields the Kiosk.
+    SECTIONS override config sections as in tests/helpers/kiosk_app.kiosk_config (voice is off: no sound card)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.app import qt_app
 
@@ -89,7 +90,8 @@ def world(workdir: Path) -> Iterator[Any]:
 
     with ExitStack() as stack:
         server = stack.enter_context(CentralServer(workdir / "central"))
-        kiosk = stack.enter_context(running_kiosk(Bot(), server.url, workdir, voice={"enabled": False}))
+        sections.setdefault("voice", {"enabled": False})
+        kiosk = stack.enter_context(running_kiosk(Bot(), server.url, workdir, **sections))
         kiosk.server = server
         yield kiosk
 
@@ -129,6 +131,8 @@ def journey_apply(kiosk: Any) -> str:
 
     before = len(kiosk.printed())
     start_and_identify(kiosk, kiosk.qtbot)
+    # the citizen takes the card back ("请取走您的证件"): the next session's reader finds the slot empty at once
+    kiosk.reader.remove_simulated_card()
     fill_form(kiosk, kiosk.qtbot)
     through_to_confirm(kiosk, kiosk.qtbot)
     tap(kiosk, kiosk.window.current_screen.next)
@@ -145,11 +149,11 @@ def journey_apply(kiosk: Any) -> str:
 
 def journey_case_lookup(kiosk: Any) -> None:
     """办件查询 by card: identify, the list, the first case's detail, print the progress slip."""
-    from journeys.test_cases import identify, open_lookup, tap
+    from journeys.test_cases import open_lookup, tap
 
     lookup = open_lookup(kiosk)
     tap(kiosk, lookup.by_card)
-    identify(kiosk, kiosk.qtbot, "case_list")
+    identify_by_card(kiosk, "case_list")
     listing = kiosk.window.current_screen
     kiosk.qtbot.waitUntil(lambda: bool(listing.buttons) or "没有" in kiosk.texts(), timeout=15_000)
     if listing.buttons:
@@ -160,6 +164,29 @@ def journey_case_lookup(kiosk: Any) -> None:
         _press(kiosk, detail.print_slip)
         kiosk.qtbot.waitUntil(lambda: len(kiosk.printed()) > before, timeout=15_000)
     home(kiosk)
+
+
+def identify_by_card(kiosk: Any, next_screen: str, card: str = "resident-basic") -> None:
+    """Consent, then the card as a citizen's hand places it (kiosk.place_card: lifted, the reader polls the empty
+    slot, then placed, so it is read at once), on to NEXT_SCREEN; then the citizen takes the card back.
+
+    tests/journeys/test_cases.identify places the card before the reader has seen the slot empty, gets "card
+    left, place it again" and lifts and places it again after 1.5 s pauses: ~3 s of waiting per lookup. A card
+    left lying from the session before can likewise be seen by the reader's first poll before place_card lifts
+    it, hence the card is always taken back at the end of a journey here."""
+    from journeys.test_cases import tap
+
+    kiosk.wait_screen("identify")
+    kiosk.qtbot.waitUntil(lambda: kiosk.reader.online, timeout=10_000)
+    tap(kiosk, kiosk.window.current_screen.consent)
+    kiosk.place_card(card)
+    try:
+        kiosk.wait_screen(next_screen, timeout_ms=20_000)
+    except TimeoutError:
+        reader = kiosk.reader.reader
+        raise TimeoutError(f"not on {next_screen} but {kiosk.screen} (reader armed {reader.armed}, polls "
+                           f"{reader.stats.polls}, reads {reader.stats.reads})") from None
+    kiosk.reader.remove_simulated_card()
 
 
 def journey_evaluation(kiosk: Any) -> None:

@@ -8,6 +8,22 @@ One session = guide (search, open, print) -> apply (identify with the card, form
 sessions or case lookup (identify, list, detail, slip) on odd ones -> evaluation (rate) -> the session ends
 (end_session after each journey, as the citizen's home tap does). It stops at --sessions or after --minutes,
 whichever comes first, and says exactly what ran. Target: flat; RSS growth under 5 MB over the run.
+
+Pace (what the soak changes from the demo config, all recorded under "soak_settings" in the JSON):
+- devices.idcard.poll_interval_s = 0.05 instead of 0.3: the same pty protocol (find / select / read), polled
+  more often, so a placed card is seen sooner;
+- devices.printer.preview_dir = "" (the deployed default) instead of the demo's "var/receipts": the demo renders
+  a PNG preview of every receipt on the printer thread before printing (~0.9 s for a guide) and writes it into
+  the working directory;
+- the identify screen's success hold (kiosk.screens.identify.SUCCESS_HOLD_MS, 1.5 s showing the masked identity
+  before the next screen, with no tap to skip it) is 50 ms;
+- the simulated printer's received bytes are cleared at the start of each session (the harness's copy of every
+  receipt would otherwise grow by ~KBs per session and be copied on every check).
+Every session still goes through the real screens, the reader over a real pty, the printer over a real socket
+and the central service over real HTTP.
+
+Progress lines (sessions, rate, RSS, objects) are printed every --every sessions and the JSON (when --json is
+given) is rewritten every --json-every sessions, so a killed run leaves its partial results.
 """
 from __future__ import annotations
 
@@ -98,6 +114,31 @@ def slope_per_1000(points: list[tuple[float, float]]) -> float:
     return 1000 * sum((p[0] - mx) * (p[1] - my) for p in points) / sxx
 
 
+POLL_INTERVAL_S = 0.05
+SUCCESS_HOLD_MS = 50
+
+
+def soak_sections() -> dict[str, Any]:
+    """Config overrides of the soak (see the module docstring): faster reader polling, no receipt previews."""
+    import dataclasses
+
+    from kiosk.config import EMBEDDED_DEMO_CONFIG, load_config
+
+    devices = load_config(EMBEDDED_DEMO_CONFIG).devices
+    return {"voice": {"enabled": False},
+            "devices": {"idcard": dataclasses.replace(devices.idcard, poll_interval_s=POLL_INTERVAL_S),
+                        "printer": dataclasses.replace(devices.printer, preview_dir="")}}
+
+
+def soak_settings() -> dict[str, Any]:
+    import kiosk
+
+    return {"devices.idcard.poll_interval_s": POLL_INTERVAL_S, "devices.printer.preview_dir": "",
+            "kiosk.screens.identify.SUCCESS_HOLD_MS": SUCCESS_HOLD_MS, "voice.enabled": False,
+            "printer_simulator_cleared_each_session": True, "kiosk_package": str(Path(kiosk.__file__).parent),
+            "python": sys.version.split()[0], "pid": os.getpid()}
+
+
 METRICS = ("rss_kb", "pss_kb", "py_objects", "widgets", "qobjects", "threads", "os_threads", "fds",
            "outbox_wal", "catalogue_wal")
 
@@ -117,6 +158,23 @@ def summarise(samples: list[dict[str, Any]], warmup: int) -> dict[str, Any]:
     return out
 
 
+def partial_result(done: int, started: float, warmup: int, errors: list[str], samples: list[dict[str, Any]],
+                   settings: dict[str, Any]) -> dict[str, Any]:
+    elapsed = time.monotonic() - started
+    return {"complete": False, "sessions": done, "elapsed_s": elapsed, "sessions_per_s": done / elapsed,
+            "warmup": warmup, "errors": errors, "soak_settings": settings,
+            "summary": summarise(samples, warmup) if any(s["session"] >= warmup for s in samples) else {},
+            "samples": samples}
+
+
+def write_json(path: Path, result: dict[str, Any]) -> None:
+    """Write atomically (a reader never sees half a file; a killed run keeps the last whole one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(result, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=10_000)
@@ -124,17 +182,27 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=20, help="sessions before the slope is measured")
     parser.add_argument("--every", type=int, default=5, help="sample every N sessions")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--json-every", type=int, default=100, help="rewrite the JSON every N sessions")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     samples: list[dict[str, Any]] = []
     errors: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="kiosk-soak-") as tmp, world(Path(tmp)) as kiosk:
+    import kiosk.screens.identify as identify_screen
+
+    identify_screen.SUCCESS_HOLD_MS = SUCCESS_HOLD_MS
+    settings = soak_settings()
+    print(f"soak: kiosk from {settings['kiosk_package']}, pid {os.getpid()}, up to {args.sessions} sessions "
+          f"or {args.minutes} min", flush=True)
+    with tempfile.TemporaryDirectory(prefix="kiosk-soak-") as tmp, world(Path(tmp), **soak_sections()) as kiosk:
         load_keyboard(kiosk)
+        simulator = kiosk.printer.service.simulator
         started = time.monotonic()
         samples.append(sample(kiosk, 0, started))
         done = 0
         deadline = started + args.minutes * 60
         while done < args.sessions and time.monotonic() < deadline:
+            if simulator is not None:
+                simulator.clear()
             try:
                 journey_guide(kiosk)
                 (journey_apply if done % 2 == 0 else journey_case_lookup)(kiosk)
@@ -146,17 +214,21 @@ def main() -> int:
             if done % args.every == 0 or done == args.warmup:
                 samples.append(sample(kiosk, done, started))
                 last = samples[-1]
-                print(f"  {done:6} sessions {last['t_s']:7.0f} s  RSS {last['rss_kb'] / 1024:6.1f} MB  "
+                rate = done / (time.monotonic() - started)
+                print(f"  {done:6} sessions {last['t_s']:7.0f} s  {rate:5.2f}/s  RSS {last['rss_kb'] / 1024:6.1f} MB  "
                       f"objects {last['py_objects']:8}  widgets {last['widgets']:5}  qobjects {last['qobjects']:5}  "
                       f"threads {last['os_threads']:3}  fds {last['fds']:4}  errors {len(errors)}", flush=True)
+            if args.json and done % args.json_every == 0:
+                write_json(args.json, partial_result(done, started, args.warmup, errors, samples, settings))
         elapsed = time.monotonic() - started
         if samples[-1]["session"] != done:
             samples.append(sample(kiosk, done, started))
         summary = summarise(samples, args.warmup)
         trimmed = caches_dropped()
-        result = {"sessions": done, "elapsed_s": elapsed, "sessions_per_s": done / elapsed if elapsed else 0,
-                  "warmup": args.warmup, "errors": errors, "summary": summary, "samples": samples,
-                  "rss_after_dropping_caches_kb": trimmed,
+        result = {"complete": True, "sessions": done, "elapsed_s": elapsed,
+                  "sessions_per_s": done / elapsed if elapsed else 0,
+                  "warmup": args.warmup, "errors": errors, "soak_settings": settings, "summary": summary,
+                  "samples": samples, "rss_after_dropping_caches_kb": trimmed,
                   "cases_at_central": kiosk.server.query("SELECT COUNT(*) FROM cases")[0][0]}
     after = [s for s in samples if s["session"] >= args.warmup]
     print(f"soak: {done} sessions in {elapsed / 60:.1f} min ({result['sessions_per_s']:.2f} sessions/s), "
@@ -174,8 +246,7 @@ def main() -> int:
     for line in errors[:10]:
         print("  error:", line)
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
+        write_json(args.json, result)
     sys.stdout.flush()
     os._exit(0)  # services threads + the central child are torn down by the process exit
 
