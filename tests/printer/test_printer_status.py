@@ -11,6 +11,7 @@ from kiosk.devices.printer.document import QR, Cut, Document, Table, Text
 from kiosk.devices.printer.service import PrinterService
 from kiosk.devices.printer.settings import PrinterSettings
 from kiosk.devices.printer.status import PrinterState, PrinterStatus, interpret, pick_reply, valid_reply
+from kiosk.devices.printer.transport import Transport
 from kiosk.devices.printer.uri import PrinterUriError, parse_printer_uri
 
 DOC = Document("case", (Text("办件回执", align="center", size=2), Table((("办件编号", "LY20261126-000123"),)),
@@ -120,6 +121,18 @@ def test_print_reaches_the_simulator_and_decodes(simulator, service) -> None:  #
     r = decode(simulator.received)
     assert "办件回执" in r.lines and r.qr_payloads == ["https://zw.example/c/LY20261126-000123"] and r.cuts == 1
     assert r.status_queries == [1, 4, 1, 4]     # checked before and after
+
+
+def test_network_printer_connection_sends_small_writes_at_once(simulator) -> None:  # type: ignore[no-untyped-def]
+    """TCP_NODELAY: the status query after a receipt goes out at once, not after the printer's delayed ACK of
+    the receipt's last segment (Nagle's algorithm; ~40 ms per print over loopback, found by bench/soak.py)."""
+    transport = Transport(parse_printer_uri(simulator.uri))
+    transport.open()
+    try:
+        sock = transport._conn.sock  # type: ignore[union-attr]
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+    finally:
+        transport.close()
 
 
 @pytest.mark.parametrize("setup, reason", [
