@@ -171,9 +171,8 @@ def run_idempotent_batch(ctx: AppContext, terminal_id: str, entries: list[BatchE
             if entry.op is None:
                 outcomes[i] = BatchOutcome(None, entry.refused)
                 continue
-            try:
-                with conn.begin_nested():
-                    replay = _claim_in(conn, ctx, terminal_id, entry.key, entry.fingerprint, now)
+            try:  # no SAVEPOINT needed: a refusal is raised before any row was changed
+                replay = _claim_in(conn, ctx, terminal_id, entry.key, entry.fingerprint, now)
             except ProblemError as exc:
                 outcomes[i] = BatchOutcome(None, exc)
                 continue
