@@ -1,14 +1,16 @@
 """What every screen is: a widget built from the app context, told when it is entered and left.
 
 Screens render and emit intents (ctx.router.go(...)); they keep nothing of the citizen beyond what they
-display, and the window calls `wipe()` on every cached screen at the end of a session, then drops them.
+display, and the window calls `wipe()` on every cached screen at the end of a session, then drops them
+(all but those with `keeps_across_sessions`). The home tiles' screens are built ahead, in idle time, and
+`prepare()`d there: their __init__ and prepare() must not read the session (it belongs to nobody yet).
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QScrollArea, QScroller, QVBoxLayout, QWidget
 
 from kiosk.screens.widgets import label
@@ -30,11 +32,25 @@ def grab_touch_scrolling(viewport: QWidget) -> None:
         cache.pop(str(int(gesture)), None)
 
 
+# A screen whose lists were filled ahead checks them against the catalogue this long after it is shown:
+# after the paint, not inside the tap (the check reads the whole catalogue; it rarely finds a change).
+CHECK_AFTER_MS = 100
+
+
+def check_after_shown(context: QWidget, job: Callable[[], None]) -> None:
+    """JOB once CONTEXT has been painted, if it is still shown (the next enter checks again otherwise);
+    dropped with CONTEXT if it is deleted first."""
+    QTimer.singleShot(CHECK_AFTER_MS, context, lambda: job() if context.isVisible() else None)
+
+
 class Screen(QWidget):
     name: ClassVar[str] = ""
     idle_timeout_s: ClassVar[int | None] = None   # None: [display] idle_timeout_s
     idle_prompt: ClassVar[bool] = True           # False: reset silently (nothing of the citizen on screen)
     shows_back: ClassVar[bool] = True
+    # True only for a screen that never shows or keeps anything of a citizen (home): the window wipes it at
+    # the end of a session and keeps it, instead of building it again for the next citizen.
+    keeps_across_sessions: ClassVar[bool] = False
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +75,10 @@ class Screen(QWidget):
     def set_title(self, text: str) -> None:
         self.heading.setText(text)
         self.heading.setVisible(bool(text))
+
+    def prepare(self) -> None:
+        """Built ahead, in idle time: do the costly part of the first `enter` now (lists from the catalogue,
+        tiles), so the tap only shows the screen. Nothing of a citizen here; `enter` still checks freshness."""
 
     def enter(self, params: Mapping[str, Any]) -> None:
         """The screen is shown with these parameters."""

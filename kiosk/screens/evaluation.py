@@ -239,8 +239,13 @@ class EvaluationScreen(Screen):
         needs_service = not any(p.values())
         self.picker_title.setVisible(needs_service)
         self.picker.setVisible(needs_service)
+        if needs_service:
+            self.picker.ensure_current(after_paint=True)
         TAGS.refresh(self.ctx, self._tags_loaded)
         self._update()
+
+    def prepare(self) -> None:
+        self.picker.ensure_current()   # opened from home, the picker shows (from a case, it stays hidden)
 
     def _service_name(self, code: str) -> str:
         store = self.ctx.service("catalogue")

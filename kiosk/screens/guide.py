@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.journeys import JOURNEYS
-from kiosk.screens.base import Screen
+from kiosk.screens.base import Screen, check_after_shown
 from kiosk.screens.qr import QrLabel
 from kiosk.screens.receipt import ReceiptPanel
 from kiosk.screens.widgets import MIN_TOUCH_PX, Card, Pager, SearchBox, button, label
@@ -433,6 +433,8 @@ class GuideBrowseScreen(Screen):
         self.tab = BY_EVENT
         self._entries: list[tuple[str, str, str, int]] = []   # (by, value, title, count)
         self.tile_widgets: list[CountTile] = []
+        self._tiles_shown: tuple[tuple[str, str, str, int], ...] = ()
+        self._styled_tab = ""
         self.rows_shown: list[GuideRow] = []
         self._query = ""
         self._waiting = QTimer(self)
@@ -443,8 +445,17 @@ class GuideBrowseScreen(Screen):
     def store(self) -> Any:
         return self.ctx.service("catalogue")
 
+    def prepare(self) -> None:
+        """Built ahead: the tabs and the first page of tiles now (a catalogue still loading waits for enter)."""
+        store = self.store
+        if store is not None and not store.is_empty():
+            self._show_tab(self.tab, keep_page=True)
+
     def enter(self, params: Mapping[str, Any]) -> None:
-        self._refresh()
+        if self.tile_widgets and not self.search.query():
+            check_after_shown(self, self._refresh)   # tiles filled ahead: shown now, checked after the paint
+        else:
+            self._refresh()
 
     def leave(self) -> None:
         self._waiting.stop()
@@ -474,9 +485,11 @@ class GuideBrowseScreen(Screen):
 
     # ---- browse
     def _show_tab(self, key: str, *, keep_page: bool = False) -> None:
+        if key != self._styled_tab:   # re-polishing the tabs is not free: only when the tab changes
+            for k, tab in self.tabs.items():
+                _restyle(tab, "primary" if k == key else "")
+            self._styled_tab = key
         self.tab = key
-        for k, tab in self.tabs.items():
-            _restyle(tab, "primary" if k == key else "")
         store = self.store
         if store is None:
             return
@@ -496,11 +509,15 @@ class GuideBrowseScreen(Screen):
         self._fill_tiles()
 
     def _fill_tiles(self) -> None:
+        start = self.pager.page * self.per_page
+        page = tuple(self._entries[start:start + self.per_page])
+        if page == self._tiles_shown and self.tile_widgets:
+            return   # the same tiles: entering again (or a screen built ahead) keeps them
+        self._tiles_shown = page
         _clear(self.tiles)
         columns = 2 if self.portrait or self.elderly else 4   # elderly: 2 x 2 big tiles, no scrolling
-        start = self.pager.page * self.per_page
         self.tile_widgets = []
-        for i, (by, value, title, count) in enumerate(self._entries[start:start + self.per_page]):
+        for i, (by, value, title, count) in enumerate(page):
             tile = CountTile(title, count)
             tile.clicked.connect(lambda _=False, b=by, v=value: self.ctx.router.go("guide_list", by=b, value=v))
             self.tiles.addWidget(tile, i // columns, i % columns)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from kiosk.devices.printer.document import QR, Cut, Document, Rule, Table, Text
 from kiosk.journeys import IDENTIFY
 from kiosk.privacy import mask_address, mask_name, mask_phone
-from kiosk.screens.base import Screen
+from kiosk.screens.base import Screen, check_after_shown
 from kiosk.screens.form_fields import (
     AddressField,
     Choice,
@@ -185,9 +185,22 @@ class ServicePicker(QWidget):
         self.allow_other = allow_other
         box.addWidget(self.other)
         self.item_buttons: dict[str, QPushButton] = {}
+        self._shown: tuple[tuple[str, str], ...] = ()   # (code, name) of the buttons, in order
         self.code: str | None = None      # None: nothing chosen yet; "": other
         self.name = ""
-        self._show_state()
+        # The list is filled by the screen's enter()/prepare() (ensure_current), not here: building it is
+        # most of the screen's build cost, and a screen built ahead fills it in idle time.
+        self._show_state(fill=False)
+
+    def ensure_current(self, *, after_paint: bool = False) -> None:
+        """While choosing: the list matches the catalogue and the search (no new buttons when nothing changed).
+        AFTER_PAINT, when a list is shown already (filled ahead): checked once the screen is painted."""
+        if self.code is not None:
+            return
+        if after_paint and self._shown:
+            check_after_shown(self, self.ensure_current)
+        else:
+            self.refresh()
 
     def set_choice(self, code: str | None, name: str) -> None:
         self.code, self.name = code, name
@@ -206,7 +219,7 @@ class ServicePicker(QWidget):
         self._show_state()
         self.chosen.emit(code, name)
 
-    def _show_state(self) -> None:
+    def _show_state(self, *, fill: bool = True) -> None:
         picking = self.code is None
         self.current.setText(self.name if self.code else self.tr("其他事项（到时与工作人员确认）"))
         self.current.setVisible(not picking)
@@ -216,16 +229,22 @@ class ServicePicker(QWidget):
         self.other.setVisible(picking and self.allow_other)
         for b in self.item_buttons.values():
             b.setVisible(picking)
-        if picking and not self.item_buttons:
+        if fill and picking and not self.item_buttons:
             self.refresh()
 
-    def refresh(self) -> None:
+    def _clear_items(self) -> None:
         clear_layout(self.items_box)
         self.item_buttons.clear()
+        self._shown = ()
+
+    def refresh(self) -> None:
+        """The buttons for the current search; rebuilt only when the items they show change."""
         if self.code is not None:
+            self._clear_items()
             return
         store = self.ctx.service("catalogue")
         if store is None:
+            self._clear_items()
             self.list_title.setText(self.tr("事项目录正在加载，请稍候再试。"))
             return
         query = self.search.text().strip()
@@ -239,6 +258,11 @@ class ServicePicker(QWidget):
             self.list_title.setText(self.tr("搜索结果") if items else self.tr("没有找到，换个说法试试。"))
         else:
             self.list_title.setText(self.tr("常办事项（也可以在上面输入名称查找）"))
+        shown = tuple((item.code, item.name) for item in items)
+        if shown == self._shown:
+            return
+        self._clear_items()
+        self._shown = shown
         for item in items:
             b = WrapButton(item.name)
             b.clicked.connect(lambda _=False, c=item.code, n=item.name: self.choose(c, n))
@@ -246,8 +270,14 @@ class ServicePicker(QWidget):
             self.item_buttons[item.code] = b
 
     def clear(self) -> None:
+        """Nothing searched, nothing chosen. The list is filled again by ensure_current() (the screen's next
+        enter), not here: at a session end the screen is about to be destroyed."""
+        self.search.blockSignals(True)
         self.search.clear()
-        self.reopen()
+        self.search.blockSignals(False)
+        self.code, self.name = None, ""
+        self._clear_items()
+        self._show_state(fill=False)
 
 
 def clear_layout(layout: Any) -> None:
@@ -382,6 +412,10 @@ class HelpRequestScreen(Screen):
         if state.get("kind") == AT_HOME and not self.ctx.session.identified:
             state.pop("kind")        # came back without a card: choose again
         self._restore(state)
+        self.picker.ensure_current(after_paint=True)
+
+    def prepare(self) -> None:
+        self.picker.ensure_current()
 
     def _restore(self, state: Mapping[str, Any]) -> None:
         self._restoring = True

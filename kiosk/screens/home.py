@@ -20,6 +20,7 @@ class HomeScreen(Screen):
     name = "home"
     idle_prompt = False
     shows_back = False
+    keeps_across_sessions = True   # tiles only: kept from one citizen to the next (wipe() resets it)
 
     def __init__(self, ctx: Any) -> None:
         super().__init__(ctx)
@@ -48,3 +49,9 @@ class HomeScreen(Screen):
 
     def enter(self, params: Mapping[str, Any]) -> None:
         pass
+
+    def wipe(self) -> None:
+        """What a citizen may have left on home: a half-pressed tile, the scroll position."""
+        for tile in self.tiles.values():
+            tile.setDown(False)
+        self.scroll.verticalScrollBar().setValue(0)

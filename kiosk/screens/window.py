@@ -3,18 +3,28 @@
 It follows the router (which screen), the session (language, elderly mode, wipe) and the idle tracker
 (prompt, countdown, reset). Outside admin mode the window cannot be closed from the keyboard or the
 window system (privacy rule 15).
+
+Screens (issue 8, transitions): a screen shown in a session is cached until the session ends, then wiped
+and destroyed, except the few that never hold anything of a citizen (`Screen.keeps_across_sessions`: home).
+The home tiles' screens are built ahead, in idle time after a session ends (`IdleWork`: one screen per
+event-loop turn, postponed by a press, dropped when the citizen leaves home), so a tap usually only shows
+an already-built screen. A screen built ahead has never been shown to anyone; it stays ready until a
+citizen opens it, and from then on belongs to that session.
 """
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.flow import HOME, Route
 from kiosk.idle import CornerTaps, IdleState, IdleTracker
+from kiosk.journeys import JOURNEYS
 from kiosk.screens.bars import BottomBar, TopBar
 from kiosk.screens.base import Screen
 from kiosk.screens.context import AppContext
@@ -35,11 +45,19 @@ _BLOCKED_KEYS = tuple(QKeySequence(keys) for keys in (
 _TOUCH_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress, QEvent.Type.Wheel}
 
 
+# Built ahead in idle time after a session ends: the screens the home tiles open.
+PREBUILD: tuple[str, ...] = tuple(journey.key for journey in JOURNEYS if journey.built)
+IDLE_START_MS = 60     # after a session ends: home is painted first, then the idle work starts
+PRESS_PAUSE_MS = 400   # a press postpones idle work: its release (the tap) must not wait for a build
+FIRST_IDLE_MS = 1000   # after start-up: the first frame and the services' start come first
+DELETE_AFTER_MS = 40   # dropped screens are deleted after home is painted, not before (hidden and wiped at once)
+
 _discarded: set[QWidget] = set()
 
 
-def _discard(widget: QWidget) -> None:
-    """Detach now (nothing can find it any more), delete when the event loop next runs, on the GUI thread.
+def _discard(widget: QWidget, delay_ms: int = 0) -> None:
+    """Detach now (nothing can find it any more), delete on the GUI thread when the event loop next runs
+    (or DELAY_MS later: a dropped screen's deletion is kept off the tap that ended the session).
 
     Detached, the widget belongs to Python; it is kept referenced until Qt has deleted it, so Python's cycle
     collector (which may run on any thread) never frees it first, from a worker thread.
@@ -48,7 +66,72 @@ def _discard(widget: QWidget) -> None:
     widget.setParent(None)
     _discarded.add(widget)
     widget.destroyed.connect(lambda *_: _discarded.discard(widget))
-    widget.deleteLater()
+    if delay_ms > 0:
+        QTimer.singleShot(delay_ms, widget.deleteLater)
+    else:
+        widget.deleteLater()
+
+
+def _typing() -> bool:
+    """A text field has the focus or the keyboard is up: building screens now would disturb it."""
+    return isinstance(QApplication.focusWidget(), QLineEdit) or QGuiApplication.inputMethod().isVisible()
+
+
+def _delete_now(widget: QWidget) -> None:
+    """Delete at once, on the GUI thread: a few ms, where detaching a styled screen costs tens of ms (Qt
+    re-polishes the whole tree for its new, unstyled parent). Only when no event of the widget or its children
+    is being delivered (the caller knows: the bottom bar, the idle timer), else `_discard`."""
+    widget.hide()
+    shiboken6.delete(widget)
+
+
+class IdleWork(QObject):
+    """Small jobs run one per event-loop turn while the kiosk waits for a citizen, never inside a tap.
+
+    `postpone()` (a press) moves the next job later; `clear()` (the citizen left home) drops the rest; while
+    BUSY() is true (someone is typing) the jobs wait."""
+
+    def __init__(self, parent: QObject, busy: Callable[[], bool] = lambda: False) -> None:
+        super().__init__(parent)
+        self._busy = busy
+        self._jobs: list[Callable[[], None]] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._step)
+
+    @property
+    def pending(self) -> int:
+        return len(self._jobs)
+
+    def start(self, jobs: Iterable[Callable[[], None]], delay_ms: int = 0) -> None:
+        """Run JOBS (replacing any pending ones), the first after DELAY_MS."""
+        self._jobs = list(jobs)
+        if self._jobs:
+            self._timer.start(delay_ms)
+        else:
+            self._timer.stop()
+
+    def postpone(self, delay_ms: int) -> None:
+        if self._jobs:
+            self._timer.start(delay_ms)
+
+    def clear(self) -> None:
+        self._jobs.clear()
+        self._timer.stop()
+
+    def _step(self) -> None:
+        if not self._jobs:
+            return
+        if self._busy():
+            self._timer.start(PRESS_PAUSE_MS)
+            return
+        job = self._jobs.pop(0)
+        try:
+            job()
+        except Exception:  # idle work is an optimisation: a failure leaves the screen to be built on the tap
+            log.exception("idle work failed")
+        if self._jobs:
+            self._timer.start(0)
 
 
 class KioskWindow(QWidget):
@@ -60,7 +143,10 @@ class KioskWindow(QWidget):
         self.ctx = ctx
         self._registry = registry or SCREENS
         self._change_language = language_changer or (lambda language: None)
-        self._screens: dict[str, Screen] = {}
+        self._screens: dict[str, Screen] = {}   # shown in this session (wiped and dropped when it ends)
+        self._ready: dict[str, Screen] = {}     # built ahead in idle time, never shown yet
+        self._prebuild = [name for name in PREBUILD if name in self._registry]
+        self.idle_work = IdleWork(self, busy=_typing)
         self.setObjectName("Window")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setWindowTitle("政务服务自助一体机")
@@ -83,7 +169,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.bottom)
         self.idle_prompt = IdlePrompt(self)
         self.idle_prompt.extendRequested.connect(self._extend)
-        self.idle_prompt.endRequested.connect(self.end_session)
+        self.idle_prompt.endRequested.connect(lambda: self.end_session(delete_now=True))  # an overlay
         self.message = Message(self)
         self.demo_panel: QWidget | None = None   # 演示工具, built on first use, only with demo_controls
         self.out_of_service: QWidget | None = None  # 暂停服务 after a storage failure (show_out_of_service)
@@ -106,18 +192,39 @@ class KioskWindow(QWidget):
 
     # --- screens -----------------------------------------------------------------------------------
     def screen(self, name: str) -> Screen:
-        """The screen NAME, built on first use and cached until the session ends."""
-        if name not in self._screens:
-            widget = screen_class(name, self._registry)(self.ctx)
+        """The screen NAME for this session: the one built ahead if there is one, else built now; cached
+        until the session ends."""
+        widget = self._screens.get(name)
+        if widget is None:
+            widget = self._ready.pop(name, None) or self._build(name)
             self._screens[name] = widget
-            self.stack.addWidget(widget)
-        return self._screens[name]
+        return widget
+
+    def _build(self, name: str) -> Screen:
+        widget = screen_class(name, self._registry)(self.ctx)
+        self.stack.addWidget(widget)
+        return widget
+
+    def _build_ahead(self, name: str) -> None:
+        """Idle work: build NAME (and let it prepare its lists) before a citizen asks for it."""
+        if name in self._screens or name in self._ready or self.out_of_service is not None:
+            return
+        widget = self._build(name)
+        widget.prepare()
+        self._ready[name] = widget
+
+    def _start_idle_work(self, delay_ms: int = IDLE_START_MS) -> None:
+        """At home with no citizen: build the home tiles' screens that are not ready, one per turn."""
+        missing = [name for name in self._prebuild if name not in self._screens and name not in self._ready]
+        self.idle_work.start([lambda n=name: self._build_ahead(n) for name in missing], delay_ms)
 
     @property
     def current_screen(self) -> Screen:
         return self.screen(self.ctx.router.current.screen)
 
     def _on_route(self, route: Route, previous: Route | None) -> None:
+        if route.screen != HOME:
+            self.idle_work.clear()   # the citizen is in a journey: their taps come first
         if previous is not None and previous.screen in self._screens:
             self._screens[previous.screen].leave()
         self._show(route)
@@ -135,17 +242,40 @@ class KioskWindow(QWidget):
                                can_go_back=self.ctx.router.can_go_back() and widget.shows_back)
         widget.enter(route.params)
 
-    def _drop_screens(self) -> None:
-        """Forget every built screen: what they displayed, their caches, their widgets."""
-        for widget in self._screens.values():
-            widget.wipe()
-            self.stack.removeWidget(widget)
-            _discard(widget)
-        self._screens.clear()
+    def _drop_screens(self, *, all_of_them: bool = True, delete_now: bool = False) -> None:
+        """Forget the screens of the session: what they displayed, their caches, their widgets.
 
-    def _rebuild(self) -> None:
+        At a session end (ALL_OF_THEM False) the screens that never hold anything of a citizen are wiped
+        and kept, and the ones built ahead (never shown) stay ready; a new look (language, elderly mode)
+        drops everything. Dropped screens are deleted at once when DELETE_NOW (the caller is outside every
+        screen), else hidden and detached at once and deleted once home is painted."""
+        dispose = _delete_now if delete_now else (lambda widget: _discard(widget, DELETE_AFTER_MS))
+        current = self._screens.get(self.ctx.router.current.screen)
+        if current is not None:
+            current.leave()   # its timers stop now, not when it is deleted
+        home = self._screens.get(HOME)
+        if not all_of_them and home is not None and home.keeps_across_sessions:
+            # Home first: removing the current page would make the stack lay out and show the next one.
+            self.stack.setCurrentWidget(home)
+        kept: dict[str, Screen] = {}
+        for name, widget in self._screens.items():
+            widget.wipe()
+            if widget.keeps_across_sessions and not all_of_them:
+                kept[name] = widget
+                continue
+            self.stack.removeWidget(widget)
+            dispose(widget)
+        self._screens = kept
+        if all_of_them:
+            self.idle_work.clear()
+            for widget in self._ready.values():
+                self.stack.removeWidget(widget)
+                dispose(widget)
+            self._ready.clear()
+
+    def _rebuild(self, *, delete_now: bool = False) -> None:
         """Language or elderly mode changed: rebuild the bars and the current screen in the new look."""
-        self._drop_screens()
+        self._drop_screens(delete_now=delete_now)
         if self.demo_panel is not None:
             _discard(self.demo_panel)
             self.demo_panel = None
@@ -158,6 +288,8 @@ class KioskWindow(QWidget):
         self.layout().addWidget(self.bottom)
         self.apply_theme()
         self._show(self.ctx.router.current)
+        if self.ctx.router.current.screen == HOME:
+            self._start_idle_work()
 
     def _build_top_bar(self) -> None:
         if self.top is not None:
@@ -190,18 +322,21 @@ class KioskWindow(QWidget):
         session = self.ctx.session
         session.language = "en" if session.language == "zh_CN" else "zh_CN"
         self._change_language(session.language)
-        self._rebuild()
+        self._rebuild(delete_now=True)   # the top bar's button: outside every screen
 
     def toggle_elderly(self) -> None:
         self.ctx.session.elderly_mode = not self.ctx.session.elderly_mode
-        self._rebuild()
+        self._rebuild(delete_now=True)
 
-    def end_session(self) -> None:
-        """Wipe the citizen's session and go home: on exit, completion and idle expiry (privacy rule 5)."""
+    def end_session(self, *, delete_now: bool = False) -> None:
+        """Wipe the citizen's session and go home: on exit, completion and idle expiry (privacy rule 5).
+
+        DELETE_NOW only from the window's own controls and timers (nothing of a screen on the call stack):
+        screens call this through ctx.end_session, from their own buttons and timers."""
         language, elderly = self.ctx.session.language, self.ctx.session.elderly_mode
         self.idle_prompt.hide()
         self.message.hide()
-        self._drop_screens()
+        self._drop_screens(all_of_them=False, delete_now=delete_now)
         self.ctx.session.wipe()
         QGuiApplication.clipboard().clear()
         if self.ctx.admin_mode:
@@ -209,12 +344,13 @@ class KioskWindow(QWidget):
         self.ctx.router.reset()
         if (language, elderly) != (self.ctx.session.language, self.ctx.session.elderly_mode):
             self._change_language(self.ctx.session.language)
-            self._rebuild()
+            self._rebuild(delete_now=delete_now)
         self.idle.restart()
+        self._start_idle_work()
 
     def _go_home(self) -> None:
         """Home from inside a journey ends the session: the next person must not find this one's data."""
-        self.end_session()
+        self.end_session(delete_now=True)   # the bottom bar: outside every screen
 
     def _extend(self) -> None:
         if self.ctx.voice is not None:
@@ -229,7 +365,7 @@ class KioskWindow(QWidget):
             at_rest = self.ctx.router.current.screen == HOME and not self.ctx.session.identified
             if not self.current_screen.idle_prompt or at_rest:
                 if self._needs_reset():
-                    self.end_session()
+                    self.end_session(delete_now=True)   # the window's timer
                 self.idle.restart()
                 return
             if before is not IdleState.PROMPTING:
@@ -238,7 +374,7 @@ class KioskWindow(QWidget):
             self.idle_prompt.set_seconds(self.idle.seconds_left_in_prompt())
         elif state is IdleState.EXPIRED:
             log.info("idle expiry on %s", self.ctx.router.current.screen)
-            self.end_session()
+            self.end_session(delete_now=True)
 
     def _needs_reset(self) -> bool:
         session, display = self.ctx.session, self.ctx.config.display
@@ -299,6 +435,7 @@ class KioskWindow(QWidget):
         if not getattr(self, "_painted", False):
             self._painted = True
             QTimer.singleShot(0, self.firstFrame.emit)  # after this paint reaches the screen
+            self._start_idle_work(FIRST_IDLE_MS)  # after the services' start, before the first citizen
 
     def closeEvent(self, event: QEvent) -> None:
         if getattr(self, "_allow_close", False):
@@ -311,6 +448,7 @@ class KioskWindow(QWidget):
         kind = event.type()
         if kind in _TOUCH_EVENTS:
             self.idle.touch()
+            self.idle_work.postpone(PRESS_PAUSE_MS)
         if kind == QEvent.Type.KeyPress and not self.ctx.admin_mode and self._blocked(event):  # type: ignore[arg-type]
             return True
         if kind == QEvent.Type.MouseButtonPress and watched.isWidgetType() and watched.window() is self:
