@@ -116,3 +116,15 @@ def test_a_usb_printer_that_is_not_there_is_a_clear_transport_error() -> None:
     with pytest.raises(TransportError, match="USB 0416:5011"):
         transport.open()
     assert not transport.is_open
+
+
+def test_the_command_line_lists_every_sample_kind_without_loading_the_layouts() -> None:
+    """`python -m kiosk` builds every subsystem's parser at each start: the printer's must stay cheap."""
+    from kiosk.devices.printer import cli, samples
+
+    assert cli.KINDS == samples.KINDS
+    out = _python(
+        "import sys, argparse, kiosk.devices.printer.cli as cli\n"
+        "cli.register(argparse.ArgumentParser().add_subparsers())\n"
+        "print(sorted(m for m in sys.modules if m.startswith('kiosk.devices.printer.')))")
+    assert out == "['kiosk.devices.printer.cli']"
