@@ -1,7 +1,11 @@
-"""Composition root: config -> logging -> Qt -> context -> window. Nothing else builds the app's objects.
+"""Composition root: Qt -> config -> context -> window -> first frame -> logging, admin parts, watchdog,
+services. Nothing else builds the app's objects.
 
 `build_window()` is shared by the real run, the screenshot command and the tests; it never calls exec()
-or sys.exit() (one QApplication per test session).
+or sys.exit() (one QApplication per test session). The first frame of home needs only the config, the
+session, the router and the window: everything else (the log file, the audit log, the PIN guard, voice, the
+systemd watchdog, devices, the central-service client, the outbox, the catalogue) is imported and built
+after it (`run()`, `_after_first_frame`), so start-up stays close to a bare window.
 """
 from __future__ import annotations
 
@@ -16,23 +20,21 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import paths
-from kiosk.audit import AuditLog
 from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.flow import Router
 from kiosk.i18n import install_language
 from kiosk.journeys import SCREEN_GRAPH
-from kiosk.logs import setup_logging
-from kiosk.pin import PinGuard
 from kiosk.screens.context import AppContext
 from kiosk.screens.keyboard import TouchStyle, enable_virtual_keyboard
-from kiosk.screens.out_of_service import OutOfServiceScreen, reference_for
 from kiosk.screens.theme import NoCjkFont, Theme, choose_cjk_font
 from kiosk.screens.window import KioskWindow
-from kiosk.services import Services
 from kiosk.session import Session
-from kiosk.voice import Voice
 from kiosk.tasks import install_gui_thread_guard
-from kiosk.watchdog import Watchdog
+
+# Not imported here, on purpose (imported where used, after the first frame or on an error path):
+# kiosk.audit, kiosk.pin, kiosk.voice (admin and voice parts), kiosk.logs, kiosk.watchdog, kiosk.services
+# (devices, api, catalogue, health), kiosk.screens.out_of_service. tests/shell/test_startup_imports.py
+# keeps it so.
 
 log = logging.getLogger(__name__)
 PORTRAIT, LANDSCAPE = QSize(1080, 1920), QSize(1920, 1080)
@@ -69,8 +71,13 @@ class Built:
 
 def build_window(config: KioskConfig, *, size: QSize | None = None, language: str | None = None,
                  elderly: bool | None = None, data_dir: Path | None = None,
-                 registry: dict[str, str] | None = None, graph: dict[str, set[str]] | None = None) -> Built:
-    """The kiosk window for CONFIG at SIZE (default: the configured size). Needs a QApplication."""
+                 registry: dict[str, str] | None = None, graph: dict[str, set[str]] | None = None,
+                 parts_later: bool = False) -> Built:
+    """The kiosk window for CONFIG at SIZE (default: the configured size). Needs a QApplication.
+
+    PARTS_LATER (the real run): the audit log, PIN guard and voice are attached by `attach_parts()` after
+    the first frame (nothing on the home screen uses them; ctx.audit / pin_guard / voice are None until then).
+    """
     size = size or window_size(config)
     display = config.display
     session = Session(language=language or display.language,
@@ -80,14 +87,27 @@ def build_window(config: KioskConfig, *, size: QSize | None = None, language: st
     ctx = AppContext(
         config=config, session=session, router=Router(graph or SCREEN_GRAPH), font_family=choose_cjk_font(display.font_family),
         portrait=size.height() >= size.width(), data_dir=data,
-        audit=AuditLog(data / "audit.log", config.terminal.id),
-        pin_guard=PinGuard(config.admin.pin_hash, config.admin.max_failures, config.admin.lockout_minutes * 60),
-        voice=Voice(config.voice),
     )
     window = KioskWindow(ctx, registry=registry, language_changer=install_language)
-    ctx.voice.setParent(window)  # deleted with the window on the GUI thread, not by a collector elsewhere
     window.resize(size)
-    return Built(window, ctx)
+    built = Built(window, ctx)
+    if not parts_later:
+        attach_parts(built)
+    return built
+
+
+def attach_parts(built: Built) -> None:
+    """The parts screens reach through the context that the home screen does not need: the admin audit log,
+    the admin PIN guard and voice."""
+    from kiosk.audit import AuditLog
+    from kiosk.pin import PinGuard
+    from kiosk.voice import Voice
+
+    ctx, config = built.ctx, built.ctx.config
+    data = ctx.data_dir or paths.data_dir(config)
+    ctx.audit = AuditLog(data / "audit.log", config.terminal.id)
+    ctx.pin_guard = PinGuard(config.admin.pin_hash, config.admin.max_failures, config.admin.lockout_minutes * 60)
+    ctx.voice = Voice(config.voice, built.window)  # deleted with the window on the GUI thread, not by a collector
 
 
 def show_kiosk(window: QWidget, config: KioskConfig, *, windowed: bool) -> None:
@@ -108,6 +128,8 @@ def show_kiosk(window: QWidget, config: KioskConfig, *, windowed: bool) -> None:
 
 
 def out_of_service(kind: str, lines: list[str]) -> QWidget:
+    from kiosk.screens.out_of_service import OutOfServiceScreen, reference_for
+
     reference = reference_for(kind, "\n".join(lines))
     log.error("out of service, reference %s:\n  %s", reference, "\n  ".join(lines))
     screen = OutOfServiceScreen(reference, lines)
@@ -126,6 +148,8 @@ def run(config_path: str | None, *, windowed: bool = False) -> int:
     try:
         config = load_config(config_path)
     except ConfigError as exc:
+        from kiosk.logs import setup_logging
+
         setup_logging(Path(os.environ.get("KIOSK_LOG_DIR") or paths.default_log_dir()))
         screen = out_of_service("CFG", [str(p) for p in exc.problems])
         screen.resize(PORTRAIT)
@@ -134,31 +158,50 @@ def run(config_path: str | None, *, windowed: bool = False) -> int:
         return app.exec()
 
     def start_logging() -> None:
+        from kiosk.logs import setup_logging
+
         setup_logging(paths.log_dir(config), level=config.storage.log_level,
                       retention=config.storage.log_retention_files)
         log.info("kiosk starting: terminal %s, config %s", config.terminal.id, config.source)
 
     try:
-        built = build_window(config)
+        built = build_window(config, parts_later=True)
     except NoCjkFont as exc:
         start_logging()
         screen = out_of_service("FONT", [str(exc)])
         screen.resize(window_size(config))
         screen.show() if windowed else screen.showFullScreen()
         return app.exec()
-    watchdog = Watchdog(app)
-    services = Services(config, built.ctx.data_dir or paths.data_dir(config), built.ctx.services, app)
-    # The log file, devices, the client and the catalogue start after the first frame (in this order):
-    # start-up stays close to a bare window.
-    built.window.firstFrame.connect(start_logging)
-    built.window.firstFrame.connect(watchdog.ready)
-    built.window.firstFrame.connect(services.start)
+    started = False
+
+    def after_first_frame() -> None:
+        nonlocal started
+        if not started:
+            started = True
+            start_logging()
+            _after_first_frame(app, built, config)
+
+    built.window.firstFrame.connect(after_first_frame)
     show_kiosk(built.window, config, windowed=windowed)
-    app.aboutToQuit.connect(services.stop)
     _exit_cleanly_on_sigterm(app)
-    services.onlineChanged.connect(lambda online: built.window.set_offline(not online))
-    services.storageFailed.connect(built.window.show_out_of_service)
     return app.exec()
+
+
+def _after_first_frame(app: QApplication, built: Built, config: KioskConfig) -> None:
+    """After the log file, in this order: the admin parts and voice, systemd READY (the watchdog pings from
+    now on), then the services (devices, the central-service client and outbox, the catalogue), which start
+    their slow work off the GUI thread."""
+    from kiosk.services import Services
+    from kiosk.watchdog import Watchdog
+
+    attach_parts(built)
+    Watchdog(app).ready()  # parented to the app: lives as long as it
+    window = built.window
+    services = Services(config, built.ctx.data_dir or paths.data_dir(config), built.ctx.services, app)
+    app.aboutToQuit.connect(services.stop)
+    services.onlineChanged.connect(lambda online: window.set_offline(not online))
+    services.storageFailed.connect(window.show_out_of_service)
+    services.start()
 
 
 def _exit_cleanly_on_sigterm(app: QApplication) -> None:
