@@ -93,6 +93,13 @@ def test_wrap_keeps_newlines_and_hard_breaks_long_words() -> None:
     assert wrap(long, 32) == ["x" * 32, "x" * 32, "x" * 6]
 
 
+
+def test_a_reference_longer_than_the_line_breaks_after_a_hyphen() -> None:
+    # 58 mm paper: a local reference beside its table label has 22 columns; a break inside the date misleads
+    assert wrap("LY-JL-0012-KXPM-20261126-0007", 22) == ["LY-JL-0012-KXPM-", "20261126-0007"]
+    assert wrap("本机编号LY-JL-0012-KXPM-20261126-0007", 22) == ["本机编号LY-JL-0012-", "KXPM-20261126-0007"]
+    assert wrap("A" * 12 + "-" + "B" * 3, 10) == ["A" * 10, "AA-BBB"]   # a piece longer than a line: by character
+
 def test_fs_ampersand_before_first_chinese_byte_and_only_once() -> None:
     data = encode_document(doc(Text("ABC 123"), Text("办件回执"), Text("更多中文")), EncodeOptions()).data
     r = decode(data)

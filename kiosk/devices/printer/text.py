@@ -11,6 +11,8 @@ This matches east-asian width (W/F = 2) for the text we print and also counts am
 """
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from dataclasses import dataclass
 
@@ -142,6 +144,7 @@ def clean_lines(text: str) -> list[str]:
     return [clean(part) for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
 
+_HYPHEN_PIECES = re.compile(r"[^-]*-|[^-]+")
 _NO_LINE_END = set("（《「『【〔“‘([{")
 _NO_LINE_START = set("，。、；：！？）》」』】〕…—,.;:!?)]}％%")
 
@@ -183,14 +186,19 @@ def _wrap_lines(text: str, first_width: int, rest_width: int) -> list[str]:
             lines.append(line)
             line, used, width = "", 0, rest_width
             continue
-        if w > width or w > rest_width:  # a word longer than a line: hard-break it
-            for ch in token:
-                cw = char_width(ch)
-                if used + cw > width:
+        if w > width or w > rest_width:  # a word longer than a line: break it after a hyphen where one fits,
+            for piece in _HYPHEN_PIECES.findall(token):  # so a reference reads "LY-JL-0012-" / "20261126-0007"
+                pw = display_width(piece)
+                if used + pw > width and line and pw <= rest_width:
                     lines.append(line)
                     line, used, width = "", 0, rest_width
-                line += ch
-                used += cw
+                for ch in piece:  # else character by character
+                    cw = char_width(ch)
+                    if used + cw > width:
+                        lines.append(line)
+                        line, used, width = "", 0, rest_width
+                    line += ch
+                    used += cw
             continue
         if token in _NO_LINE_START and line and display_width(line[-1]) <= w:
             # pull the last character down with the punctuation rather than start a line with it
