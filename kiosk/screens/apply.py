@@ -1305,7 +1305,7 @@ def screenshot_plan() -> dict[str, Callable[[Any], None]]:
         def step(built: Any) -> None:
             _sample_session(built, filled=True)
             built.ctx.session.data["apply_submission"] = Submission(
-                "case", {}, state="sent" if sent else "saved", local_ref="LY-20261126-0007",
+                "case", {}, state="sent" if sent else "saved", local_ref="LY-DEMO-0001-KXPM-20261126-0007",
                 remote_ref="LY20261126000123" if sent else "", created_at=datetime(2026, 11, 26, 10, 15))
             to("apply_done", filled=True)(built)
         return step

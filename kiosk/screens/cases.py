@@ -803,7 +803,7 @@ def screenshot_plan() -> dict[str, Callable[[Any], None]]:
                      for i, (c, name) in enumerate(zip(cases, ("老年人优待证办理", "生育服务登记",
                                                                "社会保障卡补领、换领、换发"), strict=True))]
         built.ctx.session.data["case_list"] = summaries
-        built.ctx.session.data["case_pending"] = [OutboxRecord(1, "LY-20261126-0007", "k", "case",
+        built.ctx.session.data["case_pending"] = [OutboxRecord(1, "LY-DEMO-0001-KXPM-20261126-0007", "k", "case",
                                                                datetime(2026, 11, 26, 10, 15, tzinfo=CST), "pending",
                                                                2, "unreachable", None)]
         built.ctx.router._stack.append(built.ctx.router.current)

@@ -503,7 +503,7 @@ def screenshot_plan() -> dict[str, Callable[[Any], None]]:
         def step(built: Any) -> None:
             payload = build_evaluation_payload(level, [], "", case_number="LY20261126000123")
             built.ctx.session.data["evaluation"] = Submission("evaluation", payload, state=state,
-                                                              local_ref="LY-DEMO-0001-20261126-0004",
+                                                              local_ref="LY-DEMO-0001-KXPM-20261126-0004",
                                                               extra={"phone": phone})
             built.ctx.router.go("evaluation")
             built.ctx.router.go("evaluation_done", replace=True)

@@ -766,7 +766,7 @@ def screenshot_plan() -> dict[str, Callable[[Any], None]]:
                                          name="欧阳菊", preferred_time="工作日上午", address="湖南省浏阳市集里街道金沙北路101号",
                                          region_code=None, reason="年老体弱")
             built.ctx.session.data["help"] = {"submission": Submission(
-                "help_request", payload, state=state, local_ref="LY-DEMO-0001-20261126-0003",
+                "help_request", payload, state=state, local_ref="LY-DEMO-0001-KXPM-20261126-0003",
                 remote_ref="BD20261126000012" if state == "sent" else "", printed=state == "sent",
                 extra={"service_name": SAMPLE_SERVICES[0]})}
             built.ctx.router.go("help_request")
