@@ -227,13 +227,25 @@ def rows_receipt(out: str) -> list[Row]:
 
 
 def rows_outbox(out: str) -> list[Row]:
+    """Two rows: the kiosk's flush as it runs (runs of queued cases in POST /cases/batch) against bare batches,
+    and one POST per record against the bare single-POST loop (the path of a lone case, and the old figure)."""
     n = int(num(r"outbox flush of (\d+) submissions", out))
     flush = num(r"outbox flush of \d+ submissions:\s+median\s+([\d.]+) /s", out)
     bare = num(r"bare loop of \d+ signed POSTs:\s+median\s+([\d.]+) /s", out)
-    ratio = bare / flush
-    return [(f"outbox flush of {n:,} submissions to the reference service", f"{flush:.0f} /s",
+    size = int(num(r"outbox flush, batched \((\d+)/request", out))
+    batched = num(r"outbox flush, batched \(\d+/request, as the kiosk runs\):\s+median\s+([\d.]+) /s", out)
+    bare_batch = num(r"bare loop of POST /cases/batch \(\d+/request\):\s+median\s+([\d.]+) /s", out)
+
+    def verdict(rate: float, ratio: float) -> str:
+        return f"overhead {ratio:.2f}x; " + ("met" if rate >= 100 and ratio < 1.3 else "**missed**")
+
+    return [(f"outbox flush of {n:,} submissions to the reference service, as the kiosk flushes "
+             f"({size} cases per POST /cases/batch)", f"{batched:.0f} /s",
+             f"bare loop of the same batches {bare_batch:.0f} /s", ">= 100/s, overhead < 1.3x",
+             verdict(batched, bare_batch / batched)),
+            (f"outbox flush of {n:,} submissions, one POST /cases per record", f"{flush:.0f} /s",
              f"bare loop of the same POSTs {bare:.0f} /s", ">= 100/s, overhead < 1.3x",
-             f"overhead {ratio:.2f}x; " + ("met" if flush >= 100 and ratio < 1.3 else "**missed**"))]
+             verdict(flush, bare / flush))]
 
 
 def rows_idle(data: dict[str, Any]) -> list[Row]:
