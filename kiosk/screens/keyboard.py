@@ -60,6 +60,12 @@ class KeyboardDock(QWidget):
         QGuiApplication.instance().focusObjectChanged.connect(self._focus_changed)
 
     def _focus_changed(self, obj: object) -> None:
+        if isinstance(obj, QLineEdit) and obj.window() is self.window():
+            # A shared terminal: the Pinyin engine learns every phrase composed in a field (a citizen's name,
+            # address) and offers it first to the next citizen, unless the field declares sensitive data.
+            hints = obj.inputMethodHints()
+            if not hints & Qt.InputMethodHint.ImhSensitiveData:
+                obj.setInputMethodHints(hints | Qt.InputMethodHint.ImhSensitiveData)
         if (self.panel is None and isinstance(obj, QLineEdit) and obj.window() is self.window()
                 and available() and os.environ.get("KIOSK_KEYBOARD_PANEL") != "0"):
             QTimer.singleShot(0, self.load)  # not inside the focus change: building QML there crashes Qt
