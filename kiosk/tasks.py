@@ -6,14 +6,16 @@ opening serial devices on the GUI thread raise `BlockingOnGuiThread`, so a viola
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 T = TypeVar("T")
@@ -64,30 +66,60 @@ def allow_blocking() -> Iterator[None]:
         _allowed.depth -= 1
 
 
-class _Relay(QObject, Generic[T]):
-    succeeded = Signal(object)
-    failed = Signal(object)
+class _Relay(QObject):
+    """The one object pool threads emit on. It lives as long as the application and is never deleted while a
+    pool thread may be emitting on it: a relay per task, deleted on the GUI thread as soon as its answer
+    arrived, could be deleted while the pool thread was still inside emit() (a segfault in a Qt pool thread,
+    seen twice in soak runs)."""
+
+    finished = Signal(int, bool, object)   # (task id, succeeded, result or exception)
 
 
-def _job(work: Callable[[], Any], relay: _Relay[Any]) -> Callable[[], None]:
+# task id -> (on_success, on_failure); an entry leaves when its answer is delivered on the GUI thread
+_pending: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None] | None]] = {}
+_task_ids = itertools.count(1)
+_relay: _Relay | None = None
+
+
+def _the_relay() -> _Relay:
+    """Created on the GUI thread at the first task; parented to the application (deleted with it, on the GUI
+    thread, never by Python's cycle collector on a worker thread); made again if a new application replaced it."""
+    global _relay
+    if _relay is None or not shiboken6.isValid(_relay):
+        _relay = _Relay(QCoreApplication.instance())
+        _relay.finished.connect(_deliver)
+    return _relay
+
+
+def _deliver(task_id: int, succeeded: bool, value: Any) -> None:
+    callbacks = _pending.pop(task_id, None)
+    if callbacks is None:
+        return
+    on_success, on_failure = callbacks
+    if succeeded:
+        on_success(value)
+    elif on_failure is not None:
+        on_failure(value)
+    else:
+        log.error("background task failed: %s", type(value).__name__)
+
+
+def _job(work: Callable[[], Any], relay: _Relay, task_id: int) -> Callable[[], None]:
     """What the pool thread runs.
 
     A plain callable, not a QRunnable subclass: PySide6 (6.11) takes its reference to a Python QRunnable after
     QThreadPool.start() has handed it to the pool, so a short job that a pool thread has already run and
-    auto-deleted by then keeps that reference forever; with it the wrapper, the relay and WORK's closure (the
-    screen context, the answer). In a burst of quick jobs about one in seven leaked (bench/soak.py: +11-17
-    Python objects per citizen session; tests/shell/test_long_running.py)."""
+    auto-deleted by then keeps that reference forever; with it the wrapper and WORK's closure (the screen
+    context, the answer). In a burst of quick jobs about one in seven leaked (bench/soak.py: +11-17 Python
+    objects per citizen session; tests/shell/test_long_running.py)."""
     def run() -> None:
         try:
             result = work()
         except BaseException as exc:  # noqa: BLE001 - delivered to the caller, never swallowed
-            relay.failed.emit(exc)
+            relay.finished.emit(task_id, False, exc)
         else:
-            relay.succeeded.emit(result)
+            relay.finished.emit(task_id, True, result)
     return run
-
-
-_live_relays: set[_Relay[Any]] = set()
 
 
 def run_in_background(
@@ -99,22 +131,9 @@ def run_in_background(
 ) -> None:
     """Run `work` on a pool thread; call `on_success(result)` or `on_failure(exc)` on the GUI thread.
 
-    The relay QObject lives on the calling (GUI) thread, so its queued signals land there.
+    Call it on the GUI thread: the relay lives there, so the pool thread's signal is queued to it.
     """
-    # Parented to the application: the relay is then deleted only by deleteLater() on the GUI thread. A
-    # parentless one could be freed by Python's cycle collector running on a worker thread (the lambdas
-    # below reference it), deleting a GUI-thread QObject from there: Qt warnings, then a crash.
-    relay: _Relay[Any] = _Relay(QCoreApplication.instance())
-    _live_relays.add(relay)
-
-    def done(callback: Callable[[Any], None] | None, value: Any) -> None:
-        _live_relays.discard(relay)
-        relay.deleteLater()
-        if callback is not None:
-            callback(value)
-        elif isinstance(value, BaseException):
-            log.error("background task failed: %s", type(value).__name__)
-
-    relay.succeeded.connect(lambda result: done(on_success, result))
-    relay.failed.connect(lambda exc: done(on_failure, exc))
-    (pool or QThreadPool.globalInstance()).start(_job(work, relay))
+    relay = _the_relay()
+    task_id = next(_task_ids)
+    _pending[task_id] = (on_success, on_failure)
+    (pool or QThreadPool.globalInstance()).start(_job(work, relay, task_id))

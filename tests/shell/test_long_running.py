@@ -76,3 +76,27 @@ def test_finished_background_tasks_leave_nothing_behind(qtbot: QtBot) -> None:
 
     # the pool thread drops a job just after running it: wait for that, never for the leak
     qtbot.waitUntil(all_freed, timeout=5_000)
+
+
+def test_pool_threads_emit_on_one_relay_that_outlives_every_task(qtbot: QtBot) -> None:
+    """Pool threads answer through one QObject that is never deleted under them (a relay per task, deleted on
+    the GUI thread as soon as its answer arrived, could go while the pool thread was still inside emit():
+    a segfault in a Qt pool thread in two soak runs). Answers still reach their own callbacks, failures too."""
+    from PySide6.QtCore import QObject
+
+    from kiosk import tasks
+
+    def relays() -> list[QObject]:
+        return [o for o in QCoreApplication.instance().findChildren(QObject) if isinstance(o, tasks._Relay)]
+
+    results: dict[int, object] = {}
+    for i in range(200):
+        if i % 10:
+            run_in_background(lambda i=i: i * 2, lambda v, i=i: results.__setitem__(i, v))
+        else:
+            run_in_background(lambda: 1 / 0, lambda v: None, lambda e, i=i: results.__setitem__(i, type(e)))
+    qtbot.waitUntil(lambda: len(results) == 200, timeout=10_000)
+    assert all(results[i] == (ZeroDivisionError if i % 10 == 0 else i * 2) for i in range(200))
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert len(relays()) == 1
+    assert not tasks._pending
