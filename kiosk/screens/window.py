@@ -23,6 +23,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.flow import HOME, Route
+from kiosk.heap import release_free_heap
 from kiosk.idle import CornerTaps, IdleState, IdleTracker
 from kiosk.journeys import JOURNEYS
 from kiosk.screens.bars import BottomBar, TopBar
@@ -228,7 +229,9 @@ class KioskWindow(QWidget):
     def _start_idle_work(self, delay_ms: int = IDLE_START_MS) -> None:
         """At home with no citizen: build the home tiles' screens that are not ready, one per turn."""
         missing = [name for name in self._prebuild if name not in self._screens and name not in self._ready]
-        self.idle_work.start([lambda n=name: self._build_ahead(n) for name in missing], delay_ms)
+        # last: give back to the OS what the session (and the builds) freed, or RSS creeps up week by week
+        self.idle_work.start([*(lambda n=name: self._build_ahead(n) for name in missing), release_free_heap],
+                             delay_ms)
 
     @property
     def current_screen(self) -> Screen:

@@ -112,3 +112,23 @@ def test_a_new_language_drops_the_screens_built_ahead(qtbot: QtBot, built: Built
     all_ready(qtbot, built)                 # built again, in English
     assert window._ready["evaluation"].heading.text() == "Rate our service"
     window.end_session()                    # the next citizen: the configured language again
+
+
+def test_freed_heap_goes_back_to_the_os_after_the_session_once_the_screens_are_built(
+        qtbot: QtBot, built: Built, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last idle job after a session: malloc_trim (bench/soak.py: RSS crept up without it, not objects)."""
+    from kiosk.screens import window as window_module
+
+    calls: list[int] = []
+    monkeypatch.setattr(window_module, "release_free_heap", lambda: calls.append(len(built.window._ready)))
+    all_ready(qtbot, built)
+    built.ctx.router.go("probe")
+    built.window.end_session(delete_now=True)
+    qtbot.waitUntil(lambda: bool(calls), timeout=10_000)
+    assert calls == [len(PREBUILD)]          # once, after every home tile's screen is ready again
+
+
+def test_release_free_heap_calls_glibc_malloc_trim_here() -> None:
+    from kiosk.heap import release_free_heap
+
+    assert release_free_heap() is True       # this machine is Linux with glibc
