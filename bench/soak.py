@@ -18,7 +18,10 @@ Pace (what the soak changes from the demo config, all recorded under "soak_setti
 - the identify screen's success hold (kiosk.screens.identify.SUCCESS_HOLD_MS, 1.5 s showing the masked identity
   before the next screen, with no tap to skip it) is 50 ms;
 - the simulated printer's received bytes are cleared at the start of each session (the harness's copy of every
-  receipt would otherwise grow by ~KBs per session and be copied on every check).
+  receipt would otherwise grow by ~KBs per session and be copied on every check);
+- between two citizens the soak waits until the window's idle work is done (the home tiles' screens built ahead,
+  then the freed heap returned to the OS), as the seconds between two real citizens allow; without the wait the
+  next tap cancels that work and every screen is built on the tap.
 Every session still goes through the real screens, the reader over a real pty, the printer over a real socket
 and the central service over real HTTP.
 
@@ -135,7 +138,8 @@ def soak_settings() -> dict[str, Any]:
 
     return {"devices.idcard.poll_interval_s": POLL_INTERVAL_S, "devices.printer.preview_dir": "",
             "kiosk.screens.identify.SUCCESS_HOLD_MS": SUCCESS_HOLD_MS, "voice.enabled": False,
-            "printer_simulator_cleared_each_session": True, "kiosk_package": str(Path(kiosk.__file__).parent),
+            "printer_simulator_cleared_each_session": True, "waits_for_idle_work_between_citizens": True,
+            "kiosk_package": str(Path(kiosk.__file__).parent),
             "python": sys.version.split()[0], "pid": os.getpid()}
 
 
@@ -207,6 +211,7 @@ def main() -> int:
                 journey_guide(kiosk)
                 (journey_apply if done % 2 == 0 else journey_case_lookup)(kiosk)
                 journey_evaluation(kiosk)
+                kiosk.qtbot.waitUntil(lambda: kiosk.window.idle_work.pending == 0, timeout=10_000)
             except Exception as exc:  # noqa: BLE001 - a failed session is counted and the soak goes on
                 errors.append(f"session {done}: {type(exc).__name__}: {exc}"[:300])
                 kiosk.window.end_session()
