@@ -63,7 +63,7 @@ class SubmissionWatcher(QObject):
         self.sub = sub
         if sub.state == "new":
             self._enqueue(sub)
-        elif sub.state == "waiting":
+        elif sub.state in ("waiting", "saved"):   # "saved" may still be delivered while they are here
             self._watch(sub)
 
     def stop(self) -> None:
@@ -99,8 +99,9 @@ class SubmissionWatcher(QObject):
             self._set(sub, local_ref=record.local_ref, created_at=record.created_at.replace(tzinfo=None),
                       state="saved" if offline else "waiting",
                       deadline=datetime.now() + timedelta(seconds=SUBMIT_WAIT_S))
-            if not offline:
-                self._watch(sub)
+            # Offline too: "offline" may be one dropped connection a second ago; if the sync worker delivers it
+            # while the citizen is still here, the screen says "已提交" with the real number.
+            self._watch(sub)
 
         def failed(exc: BaseException) -> None:
             log.error("%s not saved: %s", kind, type(exc).__name__)
