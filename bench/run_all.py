@@ -380,7 +380,7 @@ def main() -> int:
     for bench in todo:
         if bench.name == "soak" and args.soak_json:
             bench.data = json.loads(args.soak_json.read_text(encoding="utf-8"))
-            bench.output = f"(not re-run: figures from {args.soak_json.relative_to(ROOT)}, run earlier on this " \
+            bench.output = f"(not re-run: figures from {args.soak_json.resolve().relative_to(ROOT)}, run earlier on this " \
                            f"machine)\n" + soak_text(bench.data)
             continue
         run(bench, args.quick)
