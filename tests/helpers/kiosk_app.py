@@ -15,6 +15,7 @@ the printer the simulator on a loopback socket. Nothing is mocked.
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from pytestqt.exceptions import TimeoutError as QtTimeout
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import PORTRAIT, Built, build_window
@@ -85,6 +87,30 @@ class Kiosk:
         self.qtbot.waitUntil(lambda: reader.stats.polls > polls + 1, timeout=10_000)
         self.reader.place_simulated_card(card)
 
+    def wait_identified(self, card_id: str, next_screen: str, timeout_ms: int = 30_000) -> None:
+        """After the card was placed: wait for NEXT_SCREEN. The reader does not read a card it found already
+        lying there (it may be the last citizen's): like a citizen told so, lift it and place it again once the
+        reader has seen the slot empty. Then the citizen takes the card back."""
+        state = {"lifted_at": 0.0, "placed_at": time.monotonic()}
+
+        def arrived() -> bool:
+            if self.screen == next_screen:
+                return True
+            now = time.monotonic()
+            if state["lifted_at"] and now - state["lifted_at"] > 1.5:
+                state["lifted_at"], state["placed_at"] = 0.0, now
+                self.reader.place_simulated_card(card_id)
+            elif not state["lifted_at"] and "重新放置" in self.texts() and now - state["placed_at"] > 1.5:
+                state["lifted_at"] = now
+                self.reader.remove_simulated_card()
+            return False
+
+        try:
+            self.qtbot.waitUntil(arrived, timeout=timeout_ms)
+        except QtTimeout:
+            raise AssertionError(f"not identified; the screen shows: {self.texts()}") from None
+        self.reader.remove_simulated_card()
+
     def tap(self, widget: QWidget) -> None:
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
 
@@ -124,4 +150,4 @@ def running_kiosk(qtbot: QtBot, central_url: str, tmp_path: Path, *, size: QSize
         built.window.end_session()
         services.stop()
         built.ctx.admin_mode = True
-        built.window._allow_close = True  # noqa: SLF001
+        built.window._allow_close = True

@@ -4,7 +4,6 @@ identify screen), the simulated printer on a socket, the real outbox.
 """
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -16,7 +15,6 @@ from helpers.central_server import VILLAGE_SECRET, VILLAGE_TERMINAL_ID, CentralS
 from helpers.kiosk_app import Kiosk, running_kiosk
 from printer.escpos_decode import decode
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
-from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
 
 from kiosk.api.client import CentralClient, new_idempotency_key
@@ -102,28 +100,7 @@ def identify(kiosk: Kiosk, qtbot: QtBot, next_screen: str, card_id: str = CARD_I
     qtbot.waitUntil(lambda: kiosk.reader.online, timeout=10_000)
     tap(kiosk, kiosk.window.current_screen.consent)
     kiosk.reader.place_simulated_card(card_id)
-
-    state = {"lifted_at": 0.0, "placed_at": time.monotonic()}
-
-    def arrived() -> bool:
-        if kiosk.screen == next_screen:
-            return True
-        now = time.monotonic()
-        # The reader does not read a card it found already lying there (it may be the last citizen's): like a
-        # citizen told so, lift it, and place it again once the reader has seen the slot empty.
-        if state["lifted_at"] and now - state["lifted_at"] > 1.5:
-            state["lifted_at"], state["placed_at"] = 0.0, now
-            kiosk.reader.place_simulated_card(card_id)
-        elif not state["lifted_at"] and "重新放置" in kiosk.texts() and now - state["placed_at"] > 1.5:
-            state["lifted_at"] = now
-            kiosk.reader.remove_simulated_card()
-        return False
-
-    try:
-        qtbot.waitUntil(arrived, timeout=30_000)
-    except TimeoutError:
-        raise AssertionError(f"not identified; the screen shows: {kiosk.texts()}") from None
-    kiosk.reader.remove_simulated_card()
+    kiosk.wait_identified(card_id, next_screen)
 
 
 def open_lookup(kiosk: Kiosk) -> Any:

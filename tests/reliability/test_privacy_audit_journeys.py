@@ -362,25 +362,7 @@ def identify(kiosk: Kiosk, qtbot: QtBot, card_id: str, next_screen: str) -> None
     qtbot.waitUntil(lambda: kiosk.reader.online, timeout=10_000)
     press(kiosk, kiosk.window.current_screen.consent)
     kiosk.place_card(card_id)
-    state = {"lifted_at": 0.0, "placed_at": time.monotonic()}
-
-    def arrived() -> bool:
-        if kiosk.screen == next_screen:
-            return True
-        now = time.monotonic()
-        if state["lifted_at"] and now - state["lifted_at"] > 1.5:
-            state["lifted_at"], state["placed_at"] = 0.0, now
-            kiosk.reader.place_simulated_card(card_id)
-        elif not state["lifted_at"] and "重新放置" in kiosk.texts() and now - state["placed_at"] > 1.5:
-            state["lifted_at"] = now
-            kiosk.reader.remove_simulated_card()
-        return False
-
-    try:
-        qtbot.waitUntil(arrived, timeout=30_000)
-    except QtTimeout:
-        raise AssertionError(f"not identified; the screen shows: {kiosk.texts()}") from None
-    kiosk.reader.remove_simulated_card()
+    kiosk.wait_identified(card_id, next_screen)
 
 
 def home_tile(kiosk: Kiosk, key: str) -> Any:
