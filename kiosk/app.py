@@ -25,7 +25,7 @@ from kiosk.flow import Router
 from kiosk.i18n import install_language
 from kiosk.journeys import SCREEN_GRAPH
 from kiosk.screens.context import AppContext
-from kiosk.screens.keyboard import TouchStyle, enable_virtual_keyboard
+from kiosk.screens.keyboard import enable_virtual_keyboard
 from kiosk.screens.theme import NoCjkFont, Theme, choose_cjk_font
 from kiosk.screens.window import KioskWindow
 from kiosk.session import Session
@@ -45,8 +45,6 @@ def qt_app() -> QApplication:
     existing = QApplication.instance()
     app = existing or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    if existing is None:
-        app.setStyle(TouchStyle(app.style()))
     app.setApplicationName("kiosk")
     return app
 

@@ -15,7 +15,7 @@ import os
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLineEdit, QProxyStyle, QScrollArea, QStyle, QStyleOption, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.screens.theme import assets_dir
 
@@ -30,16 +30,6 @@ def enable_virtual_keyboard() -> None:
     # focused field makes the plugin build a desktop panel window (a second top-level window, drawn black
     # without a compositor) synchronously inside the focus change.
     os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
-
-
-class TouchStyle(QProxyStyle):
-    """One tap on a text field opens the keyboard (Qt's default for widgets wants a second tap)."""
-
-    def styleHint(self, hint: QStyle.StyleHint, option: QStyleOption | None = None,  # noqa: N802 - Qt override
-                  widget: QWidget | None = None, data: object = None) -> int:
-        if hint == QStyle.StyleHint.SH_RequestSoftwareInputPanel:
-            return int(QStyle.RequestSoftwareInputPanel.RSIP_OnMouseClick.value)
-        return super().styleHint(hint, option, widget, data)
 
 
 def available() -> bool:

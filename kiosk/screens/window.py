@@ -19,7 +19,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QKeySequence, QWindow
 from PySide6.QtWidgets import QApplication, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.flow import HOME, Route
@@ -192,7 +192,7 @@ class KioskWindow(QWidget):
         cfg = ctx.config.display
         self.idle = IdleTracker(cfg.idle_timeout_s, cfg.idle_prompt_s)
         self.corner = CornerTaps()
-        self._last_press = -1
+        self._watched_window: QWindow | None = None
         self._idle_timer = QTimer(self)
         self._idle_timer.timeout.connect(self._idle_tick)
         self._idle_timer.start(1000)
@@ -200,7 +200,6 @@ class KioskWindow(QWidget):
         self._build_top_bar()
         self.apply_theme()
         self._show(ctx.router.current)
-        QApplication.instance().installEventFilter(self)
 
     # --- screens -----------------------------------------------------------------------------------
     def screen(self, name: str) -> Screen:
@@ -452,25 +451,32 @@ class KioskWindow(QWidget):
             QTimer.singleShot(0, self.firstFrame.emit)  # after this paint reaches the screen
             self._start_idle_work(FIRST_IDLE_MS)  # after the services' start, before the first citizen
 
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        # Input is watched where the touchscreen delivers it, the native window: each press once, before any
+        # widget. (An application-wide filter saw every event of every object, paints and timers too, each
+        # crossing into Python: measured ~25% of a soak's GUI time.)
+        handle = self.windowHandle()
+        if handle is not None and handle is not self._watched_window:
+            handle.installEventFilter(self)
+            self._watched_window = handle
+
     def closeEvent(self, event: QEvent) -> None:
         if getattr(self, "_allow_close", False):
-            QApplication.instance().removeEventFilter(self)
             event.accept()
         else:
             event.ignore()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Every press, touch, key and wheel on the kiosk's native window, before a widget sees it."""
         kind = event.type()
         if kind in _TOUCH_EVENTS:
             self.idle.touch()
             self.idle_work.postpone(PRESS_PAUSE_MS)
         if kind == QEvent.Type.KeyPress and not self.ctx.admin_mode and self._blocked(event):  # type: ignore[arg-type]
             return True
-        if kind == QEvent.Type.MouseButtonPress and watched.isWidgetType() and watched.window() is self:
-            # A press reaches the filter once per widget it propagates through: count it once.
-            if event.timestamp() != self._last_press:  # type: ignore[attr-defined]
-                self._last_press = event.timestamp()  # type: ignore[attr-defined]
-                self._corner_tap(self.mapFromGlobal(event.globalPosition().toPoint()))  # type: ignore[attr-defined]
+        if kind == QEvent.Type.MouseButtonPress:  # a touch the widgets did not take arrives as this too
+            self._corner_tap(event.position().toPoint())  # type: ignore[attr-defined]
         return False
 
     def _blocked(self, event: QKeyEvent) -> bool:

@@ -24,13 +24,13 @@ def main() -> int:
     app = qt_app()
     built = build_window(load_config(EMBEDDED_DEMO_CONFIG), size=PORTRAIT, data_dir=Path(tempfile.mkdtemp()))
     window = built.window
-    field = QLineEdit(window.current_screen)
+    field, other = QLineEdit(window.current_screen), QLineEdit(window.current_screen)
     window.current_screen.root.addWidget(field)
+    window.current_screen.root.addWidget(other)
     window.show()
     window.activateWindow()
     loaded_at_start = window.keyboard.panel is not None
-    field.setFocus()
-    QTest.mouseClick(field, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(field, Qt.MouseButton.LeftButton)  # one tap on a field without the focus
     result: dict[str, object] = {}
 
     def check() -> None:
@@ -40,6 +40,13 @@ def main() -> int:
                       size=(window.width(), window.height()))
         app.exit(0)  # not quit(): Qt 6 asks windows first, and the kiosk window refuses to close
 
+    def tap_the_other_field() -> None:  # the panel is loaded: a single tap on another field opens it again
+        QGuiApplication.inputMethod().hide()
+        result.update(hidden=not QGuiApplication.inputMethod().isVisible())
+        QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         other.mapTo(window, other.rect().center()))  # as the touchscreen delivers it
+
+    QTimer.singleShot(3000, tap_the_other_field)
     QTimer.singleShot(4000, check)
     app.exec()
     print(f"loaded_at_start={loaded_at_start} " + " ".join(f"{k}={v}" for k, v in result.items()))
