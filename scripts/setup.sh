@@ -42,3 +42,8 @@ fi
 
 # Compiled translations are built, not committed.
 .venv/bin/pyside6-lrelease -silent kiosk/i18n/kiosk_en.ts -qm kiosk/i18n/kiosk_en.qm
+
+# Bytecode for the kiosk's own sources, as a frozen build carries: without it every start compiles them
+# (~30 ms of the cold start; this machine's environment sets PYTHONDONTWRITEBYTECODE, so Python never
+# writes it by itself). Stale files are ignored by Python (it checks the source's mtime).
+.venv/bin/python -m compileall -q -j 0 kiosk >/dev/null
