@@ -66,3 +66,28 @@ def test_the_first_frame_comes_before_the_parts_and_the_parts_start_after_it(tmp
     assert lines[1] == "at first paint []"
     assert lines[2].startswith("started ") and "'printer'" in lines[2] and "'reader'" in lines[2]
     assert (tmp_path / "logs" / "kiosk.log").exists()   # the log file is set up once the frame is drawn
+
+
+CLI = """
+import sys
+import kiosk.app as app_module
+DEFERRED = {deferred!r}
+app_module.run = lambda config, windowed=False: print("run", sorted(m for m in sys.modules if m.startswith(DEFERRED)))
+from kiosk.__main__ import main
+sys.argv = ["kiosk", *sys.argv[1:]]
+main()
+"""
+
+
+def test_the_command_line_that_starts_the_kiosk_loads_no_other_commands_modules() -> None:
+    """`kiosk`, `kiosk run` (the service's command) reach run() with none of the deferred parts imported (the
+    technicians' commands import devices, api and catalogue); `kiosk --help` still lists every command."""
+    env = {k: v for k, v in os.environ.items() if k != "KIOSK_CONFIG"} | {"QT_QPA_PLATFORM": "offscreen"}
+    for argv in ([], ["run", "--windowed"], ["--config", "x.toml", "run"]):
+        proc = subprocess.run([sys.executable, "-c", CLI.format(deferred=AFTER_FIRST_FRAME), *argv], cwd=ROOT,
+                              env=env, capture_output=True, text=True, timeout=60, check=False)
+        assert proc.stdout.strip() == "run []", (argv, proc.stdout + proc.stderr)
+    helped = subprocess.run([sys.executable, "-m", "kiosk", "--help"], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=60, check=True).stdout
+    for command in ("run", "doctor", "read-card", "print-test", "catalogue-import", "outbox"):
+        assert command in helped, helped
