@@ -79,7 +79,9 @@ def kiosk(settle_s: float, config: str) -> None:
         original(window, config_obj, windowed=windowed)
 
     app_module.show_kiosk = show_and_watch
-    app_module.run(config, windowed=True)
+    from kiosk.cli import main  # the kiosk's own command line: `kiosk --config CONFIG run`
+
+    main(["--config", config, "run", "--windowed"])
 
 
 if __name__ == "__main__":

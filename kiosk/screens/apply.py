@@ -44,7 +44,7 @@ from kiosk.screens.form_fields import (
 )
 from kiosk.screens.receipt import ReceiptPanel
 from kiosk.screens.submission import Submission, SubmissionWatcher
-from kiosk.screens.widgets import Card, SearchBox, button, label
+from kiosk.screens.widgets import Card, SearchBox, button, clear_layout, label
 
 log = logging.getLogger(__name__)
 
@@ -329,13 +329,7 @@ class ApplyStep(Screen):
         ctx.run(lambda: fetch_guide(ctx, code), done, failed, deadline_s=ctx.config.central.lookup_deadline_s)
 
     def clear_body(self) -> None:
-        while self.body.count():
-            item = self.body.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
-            elif item.layout() is not None:
-                _delete_layout(item.layout())
+        clear_layout(self.body)
 
     def wipe(self) -> None:
         try:
@@ -343,17 +337,6 @@ class ApplyStep(Screen):
             self.say("")
         except RuntimeError:   # the widget is already gone (the window dropped it first)
             pass
-
-
-def _delete_layout(layout: Any) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().hide()
-            item.widget().deleteLater()
-        elif item.layout() is not None:
-            _delete_layout(item.layout())
-    layout.deleteLater()
 
 
 def section(text: str) -> Any:
@@ -443,7 +426,7 @@ class ApplyStartScreen(Screen):
         self.guide_button.setVisible(screen_available("guide_detail"))
 
     def _clear_items(self) -> None:
-        _delete_children(self.items_box)
+        clear_layout(self.items_box)
         self.item_buttons.clear()
 
     def candidates(self, query: str) -> list[Any]:
@@ -496,12 +479,6 @@ class ApplyStartScreen(Screen):
             pass
 
 
-def _delete_children(layout: Any) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().hide()
-            item.widget().deleteLater()
 
 
 # ---- 2. apply_form --------------------------------------------------------------------------------------------

@@ -26,14 +26,13 @@ from kiosk.screens.cases import (
     CST,
     Pager,
     WrapButton,
-    clear_layout,
     digits_edit,
     is_offline,
     sample_identity,
     screen_available,
 )
 from kiosk.screens.receipt import ReceiptPanel
-from kiosk.screens.widgets import Card, button, label
+from kiosk.screens.widgets import Card, button, clear_layout, label
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QLayout,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -35,7 +34,7 @@ from kiosk.journeys import IDENTIFY
 from kiosk.privacy import mask_id_number
 from kiosk.screens.base import Screen
 from kiosk.screens.receipt import ReceiptPanel
-from kiosk.screens.widgets import MIN_TOUCH_PX, Card, Pager, button, label
+from kiosk.screens.widgets import MIN_TOUCH_PX, Card, Pager, button, clear_layout, label
 
 log = logging.getLogger(__name__)
 
@@ -76,16 +75,6 @@ def local_time(value: datetime) -> str:
     return value.astimezone(CST).strftime("%Y-%m-%d %H:%M") if value.tzinfo else value.strftime("%Y-%m-%d %H:%M")
 
 
-def clear_layout(layout: QLayout) -> None:
-    while layout.count():
-        entry = layout.takeAt(0)
-        widget = entry.widget()
-        if widget is not None:
-            widget.hide()
-            widget.setParent(None)
-            widget.deleteLater()
-        elif entry.layout() is not None:
-            clear_layout(entry.layout())
 
 
 def digits_edit(max_length: int, placeholder: str) -> QLineEdit:

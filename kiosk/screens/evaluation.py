@@ -33,11 +33,10 @@ from kiosk.screens.help import (
     ServicePicker,
     WrapButton,
     _help_qss,
-    clear_layout,
     section,
 )
 from kiosk.screens.submission import Submission, SubmissionWatcher
-from kiosk.screens.widgets import MIN_TOUCH_PX, button, label
+from kiosk.screens.widgets import MIN_TOUCH_PX, button, clear_layout, label
 from kiosk.tasks import run_in_background
 
 log = logging.getLogger(__name__)

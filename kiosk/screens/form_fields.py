@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.screens.widgets import MIN_TOUCH_PX, button, label
+from kiosk.screens.widgets import MIN_TOUCH_PX, button, clear_layout, label
 
 PHONE_RE = re.compile(r"1[3-9][0-9]{9}")
 ID_RE = re.compile(r"[0-9]{17}[0-9Xx]")
@@ -519,10 +519,7 @@ class AddressField(FormField):
         self.loader(code, done, failed)
 
     def _fill(self, regions: list[Region], parent: str | None) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.grid)
         for i, region in enumerate(regions):
             b = button(region.name, "choice")
             b.clicked.connect(lambda _=False, r=region: self._town_chosen(r) if parent is None else self._village_chosen(r))

@@ -31,7 +31,7 @@ from kiosk.journeys import JOURNEYS
 from kiosk.screens.base import Screen, check_after_shown
 from kiosk.screens.qr import QrLabel
 from kiosk.screens.receipt import ReceiptPanel
-from kiosk.screens.widgets import MIN_TOUCH_PX, Card, Pager, SearchBox, button, label
+from kiosk.screens.widgets import MIN_TOUCH_PX, Card, Pager, SearchBox, button, clear_layout, label
 
 log = logging.getLogger(__name__)
 
@@ -344,20 +344,6 @@ class CountTile(QPushButton):
         return max(MIN_TOUCH_PX + 48, layout.totalHeightForWidth(width) if layout is not None else 0)
 
 
-def _clear(layout: QGridLayout | QVBoxLayout) -> None:
-    while layout.count():
-        entry = layout.takeAt(0)
-        if entry is None:
-            break
-        widget = entry.widget()
-        if widget is not None:
-            widget.hide()
-            widget.setParent(None)
-            widget.deleteLater()
-        elif entry.layout() is not None:
-            _clear(entry.layout())  # type: ignore[arg-type]
-
-
 def _outer_layout(screen: QWidget) -> QVBoxLayout:
     """A screen's outer layout (around its scroll area): for parts that must not scroll away."""
     layout = screen.layout()
@@ -463,7 +449,7 @@ class GuideBrowseScreen(Screen):
     def wipe(self) -> None:
         self._waiting.stop()
         self.search.reset()
-        _clear(self.result_rows)
+        clear_layout(self.result_rows)
         self.rows_shown = []
 
     def _ready(self) -> bool:
@@ -514,7 +500,7 @@ class GuideBrowseScreen(Screen):
         if page == self._tiles_shown and self.tile_widgets:
             return   # the same tiles: entering again (or a screen built ahead) keeps them
         self._tiles_shown = page
-        _clear(self.tiles)
+        clear_layout(self.tiles)
         columns = 2 if self.portrait or self.elderly else 4   # elderly: 2 x 2 big tiles, no scrolling
         self.tile_widgets = []
         for i, (by, value, title, count) in enumerate(page):
@@ -534,7 +520,7 @@ class GuideBrowseScreen(Screen):
         if not query:
             self.results.hide()
             self.browse.show()
-            _clear(self.result_rows)
+            clear_layout(self.result_rows)
             self.rows_shown = []
             return
         store = self.store
@@ -543,7 +529,7 @@ class GuideBrowseScreen(Screen):
         self.browse.hide()
         self.results.show()
         hits = store.search(query, self.per_page + 1)
-        _clear(self.result_rows)
+        clear_layout(self.result_rows)
         self.rows_shown = []
         if not hits:
             note = label(self.tr("没有找到“%1”。可以换个说法（如“社保”“身份证”），或清空后按分类查找。")
@@ -634,7 +620,7 @@ class GuideListScreen(Screen):
         return self.tr("部门：%1").replace("%1", value)
 
     def _fill(self) -> None:
-        _clear(self.rows)
+        clear_layout(self.rows)
         start = self.pager.page * self.per_page
         columns = 1 if self.portrait else 2
         self.rows_shown = []
@@ -650,7 +636,7 @@ class GuideListScreen(Screen):
         return list(self.rows_shown)
 
     def wipe(self) -> None:
-        _clear(self.rows)
+        clear_layout(self.rows)
         self.rows_shown = []
         self._items = []
         self._params = None
@@ -692,7 +678,7 @@ class AnswerCard(Card):
 
     def clear(self) -> None:
         self.set("", "")
-        _clear(self.extra)
+        clear_layout(self.extra)
 
 
 class GuideDetailScreen(Screen):
@@ -835,7 +821,7 @@ class GuideDetailScreen(Screen):
     def _show_item(self, item: Any) -> None:
         self.set_title(item.name)
         self.meta.setText(self.tr("%1 · 事项编码 %2").replace("%1", item.department).replace("%2", item.code))
-        _clear(self.badge_row)  # type: ignore[arg-type]
+        clear_layout(self.badge_row)  # type: ignore[arg-type]
         for key, text in badges(item):
             self.badge_row.addWidget(Badge(tr(text), self.ctx.theme.color(BADGE_COLORS[key])), 0,
                                      Qt.AlignmentFlag.AlignVCenter)
@@ -953,7 +939,7 @@ class GuideDetailScreen(Screen):
         return note
 
     def _render_more(self, view: GuideView) -> None:
-        _clear(self.more)
+        clear_layout(self.more)
         sections: list[tuple[str, str]] = [
             (self.tr("事项名称和编码"), f"{view.name}（{view.code}）"),
             (self.tr("受理条件"), "\n".join(f"{i}. {c}" for i, c in enumerate(view.conditions, 1))),
@@ -1019,11 +1005,11 @@ class GuideDetailScreen(Screen):
         self._say("")
         self.set_title(self.tr("办事指南"))
         self.meta.clear()
-        _clear(self.badge_row)  # type: ignore[arg-type]
+        clear_layout(self.badge_row)  # type: ignore[arg-type]
         for card in self.cards.values():
             card.clear()
         self.answers.hide()
-        _clear(self.more)
+        clear_layout(self.more)
         self.more_title.hide()
         self.print_button.setEnabled(False)
         self.qr_button.setEnabled(False)

@@ -44,7 +44,7 @@ from kiosk.screens.form_fields import (
 )
 from kiosk.screens.receipt import ReceiptPanel
 from kiosk.screens.submission import Submission, SubmissionWatcher
-from kiosk.screens.widgets import MIN_TOUCH_PX, Tile, button, label
+from kiosk.screens.widgets import MIN_TOUCH_PX, Tile, button, clear_layout, label
 
 log = logging.getLogger(__name__)
 
@@ -280,16 +280,6 @@ class ServicePicker(QWidget):
         self._show_state(fill=False)
 
 
-def clear_layout(layout: Any) -> None:
-    """Remove and delete every widget of LAYOUT (hidden at once, deleted when the event loop runs)."""
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.hide()
-            widget.deleteLater()
-        elif item is not None and item.layout() is not None:
-            clear_layout(item.layout())
 
 
 def region_loader(ctx: Any) -> Callable[[str | None, Callable[[list[Region]], None], Callable[[], None]], None]:

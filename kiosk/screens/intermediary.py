@@ -27,9 +27,9 @@ from kiosk.api import models as m
 from kiosk.api.client import new_idempotency_key
 from kiosk.screens.base import Screen
 from kiosk.screens.form_fields import form_qss
-from kiosk.screens.help import _help_qss, clear_layout, section
+from kiosk.screens.help import _help_qss, section
 from kiosk.screens.qr import QrLabel
-from kiosk.screens.widgets import MIN_TOUCH_PX, Card, button, label
+from kiosk.screens.widgets import MIN_TOUCH_PX, Card, button, clear_layout, label
 
 log = logging.getLogger(__name__)
 

@@ -1,12 +1,14 @@
 """Touch widgets shared by the screens: large targets (>= 72 px), visible press feedback, styled by role."""
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -15,6 +17,27 @@ from PySide6.QtWidgets import (
 )
 
 MIN_TOUCH_PX = 72
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Empty LAYOUT: its widgets hidden and taken out at once and deleted when the event loop runs, nested
+    layouts emptied and deleted too. QLayout.takeAt hands each item to the caller and PySide6 does not take
+    it (the Python wrapper does not own it), so the item is deleted here: without that, every refilled list
+    leaked its QWidgetItems (heaptrack over a soak: ~90 items, ~8 KB per citizen session)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            break
+        widget, nested = item.widget(), item.layout()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)  # gone from the window's children now, not at the next event-loop turn
+            widget.deleteLater()
+        if nested is not None:  # the item is the nested layout itself: a QObject, deleted when the loop runs
+            clear_layout(nested)
+            nested.deleteLater()
+        else:
+            shiboken6.delete(item)
 
 
 def button(text: str, role: str = "", parent: QWidget | None = None) -> QPushButton:

@@ -100,3 +100,30 @@ def test_pool_threads_emit_on_one_relay_that_outlives_every_task(qtbot: QtBot) -
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     assert len(relays()) == 1
     assert not tasks._pending
+
+
+def test_emptying_a_layout_deletes_the_items_it_takes_out(qtbot: QtBot) -> None:
+    """QLayout.takeAt hands the item to the caller and PySide6 does not own it: every refilled list leaked its
+    QWidgetItems (heaptrack over 300 soak sessions: ~90 per session) until clear_layout deleted them."""
+    import shiboken6
+    from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+    from kiosk.screens.widgets import clear_layout
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    shown = QPushButton("办事指南")
+    layout.addWidget(shown)
+    layout.addSpacing(12)
+    nested = QHBoxLayout()
+    layout.addLayout(nested)
+    inner = QLabel("第 1 页")
+    nested.addWidget(inner)
+    items = [layout.itemAt(i) for i in range(layout.count())]
+    assert not any(shiboken6.ownedByPython(item) for item in items[:2])  # why the helper must delete them
+    clear_layout(layout)
+    assert layout.count() == 0 and not shown.isVisible() and shown.parent() is None
+    assert not shiboken6.isValid(items[0]) and not shiboken6.isValid(items[1])  # widget item, spacer: deleted
+    qtbot.waitUntil(lambda: not shiboken6.isValid(shown) and not shiboken6.isValid(nested)
+                    and not shiboken6.isValid(inner), timeout=2000)
