@@ -4,6 +4,7 @@ median and spread, beside its floor or peer measured in the same run and its tar
     .venv/bin/python bench/run_all.py            # full: about 45 min with the 20-minute soak
     .venv/bin/python bench/run_all.py --quick    # fewer repeats, 20 s idle windows, 5-minute soak
     .venv/bin/python bench/run_all.py --soak-json bench/results/soak.json   # reuse a soak run instead
+    .venv/bin/python bench/run_all.py --soak-json A.json B.json   # kiosks soaked side by side: a row each
 
 Benchmarks print; nothing here fails on a figure. Each benchmark's full output is kept in the document and
 the raw figures in bench/results/run_all.json (plus the JSON files of the benchmarks that write one). The
@@ -274,6 +275,17 @@ def rows_frozen(data: dict[str, Any]) -> list[Row]:
 
 
 def rows_soak(data: dict[str, Any]) -> list[Row]:
+    """One row per soaked kiosk process (several when --soak-json names several runs side by side)."""
+    runs = data.get("runs", [data])
+    if len(runs) == 1:
+        return rows_soak_one(runs[0], "")
+    total = sum(r["sessions"] for r in runs)
+    return [row for i, r in enumerate(runs)
+            for row in rows_soak_one(r, f" [kiosk process {i + 1} of {len(runs)} run side by side, "
+                                        f"{total} sessions in all]")]
+
+
+def rows_soak_one(data: dict[str, Any], label: str) -> list[Row]:
     sys.path.insert(0, str(HERE))
     from soak import summarise
 
@@ -291,7 +303,7 @@ def rows_soak(data: dict[str, Any]) -> list[Row]:
     if "rss_after_dropping_caches_kb" in data:
         measured += (f"; RSS at the end {data['samples'][-1]['rss_kb'] / 1024:.0f} MB, "
                      f"{data['rss_after_dropping_caches_kb']['Rss'] / 1024:.0f} MB after emptying caches")
-    return [("soak: citizen sessions through the real screens (after warm-up)", measured, "-",
+    return [("soak: citizen sessions through the real screens (after warm-up)" + label, measured, "-",
              "flat; RSS growth < 5 MB over the run",
              f"RSS {growth:+.1f} MB over the measured {len(after) and after[-1]['session'] - after[0]['session']} "
              f"sessions, extrapolated {per_k * 10:+.0f} MB per 10,000 (second half of the run: {half:+.1f} MB per "
@@ -370,7 +382,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats, 20 s idle, 5-minute soak")
     parser.add_argument("--soak-minutes", type=float, default=None, help="default 20 (quick: 5)")
-    parser.add_argument("--soak-json", type=Path, help="use this soak result instead of running the soak")
+    parser.add_argument("--soak-json", type=Path, nargs="+",
+                        help="use this soak result (or these, of kiosks soaked side by side) instead of running the soak")
     parser.add_argument("--only", nargs="*", help="run only these benchmarks (the document lists what ran)")
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -379,13 +392,15 @@ def main() -> int:
     todo = [b for b in benches(soak_minutes) if not args.only or b.name in args.only]
     for bench in todo:
         if bench.name == "soak" and args.soak_json:
-            bench.data = json.loads(args.soak_json.read_text(encoding="utf-8"))
-            bench.output = f"(not re-run: figures from {args.soak_json.resolve().relative_to(ROOT)}, run earlier on this " \
-                           f"machine)\n" + soak_text(bench.data)
+            runs = [json.loads(path.read_text(encoding="utf-8")) for path in args.soak_json]
+            bench.data = runs[0] if len(runs) == 1 else {"runs": runs}
+            bench.output = "\n\n".join(
+                f"(not re-run: figures from {path.resolve().relative_to(ROOT)}, run earlier on this machine)\n"
+                + soak_text(data) for path, data in zip(args.soak_json, runs))
             continue
         run(bench, args.quick)
     command = ".venv/bin/python bench/run_all.py" + (" --quick" if args.quick else "") + \
-        (f" --soak-json {args.soak_json}" if args.soak_json else "")
+        (" --soak-json " + " ".join(str(path) for path in args.soak_json) if args.soak_json else "")
     write_doc(info, todo, args.quick, command)
     (RESULTS / "run_all.json").write_text(json.dumps({
         "machine": info, "quick": args.quick,
