@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QScroller, QVBoxLayout, QWidget
 
 from kiosk.screens.widgets import label
+from kiosk.tasks import call_later
 
 if TYPE_CHECKING:
     from kiosk.screens.context import AppContext
@@ -40,7 +41,7 @@ CHECK_AFTER_MS = 100
 def check_after_shown(context: QWidget, job: Callable[[], None]) -> None:
     """JOB once CONTEXT has been painted, if it is still shown (the next enter checks again otherwise);
     dropped with CONTEXT if it is deleted first."""
-    QTimer.singleShot(CHECK_AFTER_MS, context, lambda: job() if context.isVisible() else None)
+    call_later(CHECK_AFTER_MS, lambda: job() if context.isVisible() else None, context)
 
 
 class Screen(QWidget):

@@ -10,13 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
-
 from kiosk.config import KioskConfig
 from kiosk.flow import Router
 from kiosk.screens.theme import Theme
 from kiosk.session import Session
-from kiosk.tasks import run_in_background
+from kiosk.tasks import call_later, run_in_background
 
 
 @dataclass
@@ -71,4 +69,4 @@ class AppContext:
 
         run_in_background(work, lambda result: settle(on_success, result), lambda exc: settle(on_failure, exc))
         if deadline_s is not None:
-            QTimer.singleShot(int(deadline_s * 1000), lambda: settle(on_failure, TimeoutError("deadline")))
+            call_later(int(deadline_s * 1000), lambda: settle(on_failure, TimeoutError("deadline")))

@@ -13,11 +13,12 @@ from __future__ import annotations
 import logging
 import os
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.screens.theme import assets_dir
+from kiosk.tasks import call_later
 
 log = logging.getLogger(__name__)
 IM_MODULE = "qtvirtualkeyboard"
@@ -58,7 +59,7 @@ class KeyboardDock(QWidget):
                 obj.setInputMethodHints(hints | Qt.InputMethodHint.ImhSensitiveData)
         if (self.panel is None and isinstance(obj, QLineEdit) and obj.window() is self.window()
                 and available() and os.environ.get("KIOSK_KEYBOARD_PANEL") != "0"):
-            QTimer.singleShot(0, self.load)  # not inside the focus change: building QML there crashes Qt
+            call_later(0, self.load, self)  # not inside the focus change: building QML there crashes Qt
 
     def load(self) -> bool:
         """Build the panel now (normally on the first focused text field). False when it cannot load."""

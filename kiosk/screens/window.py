@@ -33,7 +33,7 @@ from kiosk.screens.keyboard import KeyboardDock
 from kiosk.screens.overlay import IdlePrompt, Message
 from kiosk.screens.registry import SCREENS, screen_class
 from kiosk.screens.widgets import label
-from kiosk.tasks import run_in_background
+from kiosk.tasks import call_later, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ def _discard(widget: QWidget, delay_ms: int = 0) -> None:
     _discarded.add(widget)
     widget.destroyed.connect(lambda *_: _discarded.discard(widget))
     if delay_ms > 0:
-        QTimer.singleShot(delay_ms, widget.deleteLater)
+        call_later(delay_ms, widget.deleteLater, widget)
     else:
         widget.deleteLater()
 
@@ -448,7 +448,7 @@ class KioskWindow(QWidget):
         super().paintEvent(event)  # type: ignore[arg-type]
         if not getattr(self, "_painted", False):
             self._painted = True
-            QTimer.singleShot(0, self.firstFrame.emit)  # after this paint reaches the screen
+            call_later(0, self.firstFrame.emit, self)  # after this paint reaches the screen
             self._start_idle_work(FIRST_IDLE_MS)  # after the services' start, before the first citizen
 
     def showEvent(self, event: QEvent) -> None:
