@@ -30,6 +30,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import PORTRAIT, Built, build_window
 from kiosk.config import EMBEDDED_DEMO_CONFIG, KioskConfig, load_config
+from kiosk.devices.idcard.reader import ABSENT_POLLS_FOR_REMOVAL
 from kiosk.services import Services
 
 NEEDED = ("reader", "printer", "catalogue", "central", "outbox", "sync")
@@ -83,8 +84,11 @@ class Kiosk:
         reader = self.reader.reader
         self.qtbot.waitUntil(lambda: reader.armed, timeout=10_000)
         self.reader.remove_simulated_card()  # whatever lay there is lifted first
+        # The reader counts a card as lifted after ABSENT_POLLS_FOR_REMOVAL "no card" answers. A poll is counted
+        # when it starts: one more started poll means the ones before it were answered (under load, waiting
+        # for only two started polls let the card land before the second answer: read as never lifted).
         polls = reader.stats.polls
-        self.qtbot.waitUntil(lambda: reader.stats.polls > polls + 1, timeout=10_000)
+        self.qtbot.waitUntil(lambda: reader.stats.polls > polls + ABSENT_POLLS_FOR_REMOVAL, timeout=10_000)
         self.reader.place_simulated_card(card)
 
     def wait_identified(self, card_id: str, next_screen: str, timeout_ms: int = 30_000) -> None:
