@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import os
 import secrets
+from typing import Any
 
 #: Identifier of the request-signing MAC (the contract says HMAC-SHA256; 国密 would be "HMAC-SM3").
 MAC_ALGORITHM = "HMAC-SHA256"
@@ -72,15 +73,21 @@ class RecordCipher:
     def __init__(self, key: bytes) -> None:
         if len(key) != DATA_KEY_BYTES:
             raise ValueError(f"data key must be {DATA_KEY_BYTES} bytes, got {len(key)}")
-        from cryptography.hazmat.primitives.ciphers.aead import (
-            AESGCM,  # lazy: heavy import
-        )
+        self._key = key
+        self._aead: Any = None
 
-        self._aead = AESGCM(key)
+    def _cipher(self) -> Any:
+        """Built at the first record, not when the outbox opens: `cryptography` is ~8 MB of the kiosk's memory
+        at home, and a kiosk may wait hours for its first submission."""
+        if self._aead is None:
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+            self._aead = AESGCM(self._key)
+        return self._aead
 
     def seal(self, plaintext: bytes, aad: bytes) -> bytes:
         nonce = os.urandom(NONCE_BYTES)
-        return nonce + self._aead.encrypt(nonce, plaintext, aad)
+        return nonce + self._cipher().encrypt(nonce, plaintext, aad)
 
     def open(self, blob: bytes, aad: bytes) -> bytes:
         """Decrypt; raises ValueError if the blob was altered, moved to another record or the key is wrong."""
@@ -89,6 +96,6 @@ class RecordCipher:
         if len(blob) < NONCE_BYTES + 16:
             raise ValueError("sealed record is truncated")
         try:
-            return self._aead.decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], aad)
+            return self._cipher().decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], aad)
         except InvalidTag as exc:
             raise ValueError("sealed record does not authenticate (wrong key, altered or moved)") from exc

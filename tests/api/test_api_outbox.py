@@ -307,3 +307,20 @@ def test_storage_errors_reach_the_gui_as_a_signal(qtbot: object, paths: tuple[Pa
         ob.remove_listener(listener)
     assert codes == ["disk_full"]
     signals.deleteLater()
+
+
+def test_cryptography_loads_at_the_first_record_not_when_the_outbox_opens(tmp_path: Path) -> None:
+    """`cryptography` is ~8 MB of the kiosk at home: the outbox opens without it and seals the first record
+    with it (fresh interpreter: the modules loaded are per process)."""
+    script = textwrap.dedent(f"""
+        import sys
+        from kiosk.api.outbox import Outbox
+        ob = Outbox({str(tmp_path / 'data' / 'outbox.sqlite3')!r}, {str(tmp_path / 'keys' / 'outbox.key')!r})
+        print("open", "cryptography" in sys.modules)
+        record = ob.enqueue("case", {{"name": "张三"}})
+        print("sealed", "cryptography" in sys.modules, ob.next_pending().payload["name"] == "张三")
+        ob.close()
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True,
+                         cwd=Path(__file__).resolve().parents[2]).stdout.split("\n")
+    assert out[:2] == ["open False", "sealed True True"], out
