@@ -11,9 +11,9 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScroller, QVBoxLayout, QWidget
 
-from kiosk.screens.widgets import label
+from kiosk.screens.widgets import label, scroll_area
 from kiosk.tasks import call_later
 
 if TYPE_CHECKING:
@@ -59,9 +59,7 @@ class Screen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         # Everything scrolls when it does not fit: content never pushes the window past the screen.
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = scroll_area(self)
         grab_touch_scrolling(self.scroll.viewport())
         content = QWidget()
         self.scroll.setWidget(content)

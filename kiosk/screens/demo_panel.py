@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.privacy import mask_name
 from kiosk.screens.overlay import Overlay
-from kiosk.screens.widgets import button, label
+from kiosk.screens.widgets import button, label, scroll_area
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +46,7 @@ class DemoPanel(Overlay):
 
         # Everything but the title and "关闭" scrolls, so nothing overlaps at any size; landscape puts the
         # device controls beside the cards.
-        scroll = QScrollArea(self.card)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = scroll_area(self.card)
         content = QWidget()
         scroll.setWidget(content)
         scroll.setMinimumHeight(max(280, parent.height() - (800 if ctx.session.elderly_mode else 640)))
