@@ -1,7 +1,8 @@
 """Command line of the reference service.
 
     python -m central                    serve on 127.0.0.1:8600 (seeds the database on first start)
-    python -m central serve --db PATH|URL --port N [--fd N] [--workers N] [--ssl-keyfile ... --ssl-certfile ...
+    python -m central serve --db PATH|URL --port N [--fd N] [--workers N] [--timeout-keep-alive S]
+                            [--ssl-keyfile ... --ssl-certfile ...
                             --ssl-ca-certs ... --ssl-cert-reqs 2]   (TLS / client certificates, passed to uvicorn)
     python -m central export-openapi [--out docs/api/openapi.json]
     python -m central office list|show|advance|return|decide|mail ...   (see central.office_cli)
@@ -78,7 +79,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     uvicorn.run("central.app:create_app_from_env", factory=True, workers=args.workers,
                 log_level=args.log_level, proxy_headers=args.proxy_headers,
                 forwarded_allow_ips=args.forwarded_allow_ips,
-                timeout_graceful_shutdown=args.timeout_graceful_shutdown, **bind, **ssl)
+                timeout_graceful_shutdown=args.timeout_graceful_shutdown,
+                timeout_keep_alive=args.timeout_keep_alive, **bind, **ssl)
     return 0
 
 
@@ -142,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--forwarded-allow-ips", default="127.0.0.1")
     serve.add_argument("--timeout-graceful-shutdown", type=int, default=10, metavar="S",
                        help="on SIGTERM, wait at most S seconds for open connections")
+    serve.add_argument("--timeout-keep-alive", type=float, default=5.0, metavar="S",
+                       help="close a kept-alive connection idle for S seconds (uvicorn's default: 5)")
     serve.set_defaults(func=cmd_serve)
 
     export = sub.add_parser("export-openapi", help="write the OpenAPI document")

@@ -119,6 +119,9 @@ class CentralConfig:
     connect_timeout_s: float = opt(3.0, "seconds to connect", minimum=0.5, maximum=60)
     read_timeout_s: float = opt(10.0, "seconds to wait for a reply", minimum=1, maximum=120)
     lookup_deadline_s: float = opt(15.0, "overall deadline of a look-up the citizen waits for", minimum=2, maximum=120)
+    keepalive_idle_s: float = opt(3.0, "seconds an idle kept-alive connection may still be reused; below the central "
+                                  "service's keep-alive (uvicorn: 5 s) minus a round trip; 0 = never reuse",
+                                  minimum=0, maximum=300)
     catalogue_sync_interval_s: int = opt(600, "seconds between catalogue refreshes", minimum=60, maximum=86400)
     heartbeat_interval_s: int = opt(60, "seconds between health reports", minimum=10, maximum=3600)
 

@@ -25,7 +25,7 @@ from kiosk.api import models as m
 from kiosk.api.errors import ApiError, Rejected, ServerError, error_from_response
 from kiosk.api.outbox import OutboxRecord
 from kiosk.api.signing import Signer
-from kiosk.api.transport import Reply, Transport
+from kiosk.api.transport import DEFAULT_MAX_IDLE_S, Reply, Transport
 
 log = logging.getLogger("kiosk.api.client")
 
@@ -77,6 +77,7 @@ class CentralClient:
         get_retries: int = 2,
         correct_clock: bool = True,
         on_clock_skew: Any = None,
+        keepalive_idle_s: float = DEFAULT_MAX_IDLE_S,
     ) -> None:
         base_url = base_url.rstrip("/")
         if not base_url.endswith(API_PREFIX):
@@ -93,6 +94,7 @@ class CentralClient:
         self.http = Transport(
             base_url, self.signer, connect_timeout_s=connect_timeout_s, read_timeout_s=read_timeout_s,
             verify=ca_bundle or True, cert=cert, get_retries=get_retries, on_clock_skew=on_clock_skew,
+            max_idle_s=keepalive_idle_s,
         )
 
     @classmethod
@@ -115,7 +117,8 @@ class CentralClient:
         terminal_id = config.terminal.id or DEMO_TERMINAL_ID
         return cls(url, terminal_id, secret, connect_timeout_s=c.connect_timeout_s, read_timeout_s=c.read_timeout_s,
                    lookup_deadline_s=c.lookup_deadline_s, ca_bundle=c.ca_bundle or None,
-                   client_cert=c.client_cert or None, client_key=c.client_key or None, **kwargs)
+                   client_cert=c.client_cert or None, client_key=c.client_key or None,
+                   keepalive_idle_s=c.keepalive_idle_s, **kwargs)
 
     def close(self) -> None:
         self.http.close()

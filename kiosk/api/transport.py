@@ -8,12 +8,26 @@ and the outbox's own backoff. `GetOnlyRetry` refuses any retry for a method outs
 Why a client-level second try on 401 nonce_reused / clock_skew for GET: urllib3 re-sends the *same* signed
 headers, and the server burns a nonce as soon as a correctly signed request reaches it, so a status retry
 that reached the server comes back as nonce_reused; a freshly signed second try is then right (GET only).
+
+Kept-alive connections: the central service closes a connection idle for its keep-alive timeout (uvicorn: 5 s).
+urllib3 drops a pooled connection whose close has already arrived (`is_connection_dropped`: the socket polls
+readable), but not one whose close is still on the wire or hidden by a relay, NAT or load balancer on the
+way: the request then goes into a connection the server has closed, and comes back as RemoteDisconnected or
+ConnectionResetError before any byte of an answer (measured: tests/api/test_api_keepalive.py). Two defences:
+- a pooled connection idle longer than `max_idle_s` (config `[central] keepalive_idle_s`, below the server's
+  keep-alive by more than a round trip) is closed and a new one opened (`_IdleLimitedPool`; urllib3 and
+  requests have no idle-timeout knob);
+- when a *reused* connection breaks that way anyway (`StaleConnection`), the request is sent once more, freshly
+  signed, on a new connection, but only a GET/HEAD or a POST carrying an Idempotency-Key (the server answers a
+  repeated key with the first result, so a request it did read is never done twice). A POST without a key
+  is not re-sent: the house rule stands, the caller sees Offline.
 """
 from __future__ import annotations
 
 import http.client
 import json
 import logging
+import queue
 import re
 import threading
 import time
@@ -26,8 +40,9 @@ from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3 import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3 import exceptions as urllib3_errors
-from urllib3.exceptions import MaxRetryError, ResponseError
+from urllib3.exceptions import MaxRetryError, ProtocolError, ResponseError
 from urllib3.util.retry import Retry
 
 from kiosk.api.errors import (
@@ -51,6 +66,12 @@ MAX_BODY_BYTES = 16 * 1024 * 1024
 #: The read timeout bounds each socket read only; a body that trickles or never ends is cut after this many
 #: read timeouts in total.
 BODY_BUDGET_READ_TIMEOUTS = 6
+#: A kept-alive connection idle longer than this is not reused. The reference service (uvicorn) closes idle
+#: connections after 5 s, timed from its last byte sent; the kiosk times from its last byte received, so the
+#: margin must cover a round trip on a slow link.
+DEFAULT_MAX_IDLE_S = 3.0
+#: Methods re-sent after a StaleConnection without further ado (a POST needs an Idempotency-Key).
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD"})
 
 
 _QUERY = re.compile(r"\?[^\s'\"]*")
@@ -86,6 +107,86 @@ class GetOnlyRetry(Retry):
         return super().increment(method, url, *args, **kwargs)
 
 
+class StaleConnection(ProtocolError):
+    """A reused kept-alive connection was closed by the peer (or a box on the way) before any answer."""
+
+
+class _IdleLimitedPool:
+    """Mixin for urllib3's connection pools: never reuse a connection idle longer than `max_idle_s`, and
+    report a reused connection that breaks before any answer as StaleConnection.
+
+    The pool stamps a connection when it comes back (the answer was read to the end); `_get_conn` closes one
+    whose stamp is too old, and urllib3 then opens a new socket for it. `max_idle_s` is set per adapter
+    (`_KeepAliveAdapter` makes the subclasses)."""
+
+    max_idle_s: float = DEFAULT_MAX_IDLE_S
+    pool: Any
+
+    def _get_conn(self, timeout: float | None = None) -> Any:
+        conn = super()._get_conn(timeout)  # type: ignore[misc]
+        idle_since = getattr(conn, "_kiosk_idle_since", None)
+        if idle_since is not None and not conn.is_closed and time.monotonic() - idle_since > self.max_idle_s:
+            log.debug("not reusing a connection idle for %.1f s", time.monotonic() - idle_since)
+            conn.close()
+        return conn
+
+    def _put_conn(self, conn: Any) -> None:
+        if conn is not None:
+            conn._kiosk_idle_since = time.monotonic()
+        super()._put_conn(conn)  # type: ignore[misc]
+
+    def _make_request(self, conn: Any, *args: Any, **kwargs: Any) -> Any:
+        reused = not conn.is_closed  # a new or re-opened connection connects inside this call
+        try:
+            return super()._make_request(conn, *args, **kwargs)  # type: ignore[misc]
+        except (ConnectionResetError, ConnectionAbortedError, BrokenPipeError) as exc:
+            # RemoteDisconnected (http.client: no status line at all) is a ConnectionResetError. Only the head is
+            # read here (the body streams later), so no answer was received.
+            if not reused:
+                raise
+            self._close_idle()  # its idle siblings likely share its fate (NAT forgot them, server restarted)
+            raise StaleConnection("Connection aborted.", exc) from exc
+
+    def _close_idle(self) -> None:
+        pool = self.pool
+        if pool is None:
+            return
+        taken = []
+        try:
+            while True:
+                taken.append(pool.get(block=False))
+        except queue.Empty:
+            pass
+        for conn in taken:
+            if conn is not None:
+                conn.close()  # reconnects on its next use
+            pool.put(conn, block=False)
+
+
+class _IdleLimitedHTTPPool(_IdleLimitedPool, HTTPConnectionPool):
+    pass
+
+
+class _IdleLimitedHTTPSPool(_IdleLimitedPool, HTTPSConnectionPool):
+    pass
+
+
+class _KeepAliveAdapter(HTTPAdapter):
+    """requests adapter whose pools never reuse a connection idle longer than `max_idle_s`."""
+
+    def __init__(self, *, max_idle_s: float, **kwargs: Any) -> None:
+        self.max_idle_s = max_idle_s  # before super().__init__, which builds the pool manager
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        limit = {"max_idle_s": self.max_idle_s}
+        self.poolmanager.pool_classes_by_scheme = {  # a new dict: urllib3 shares its module-level default
+            "http": type("IdleLimitedHTTPConnectionPool", (_IdleLimitedHTTPPool,), limit),
+            "https": type("IdleLimitedHTTPSConnectionPool", (_IdleLimitedHTTPSPool,), limit),
+        }
+
+
 @dataclass(frozen=True)
 class Reply:
     status: int
@@ -116,6 +217,7 @@ class Transport:
         clock: Callable[[], float] = time.time,
         on_clock_skew: Callable[[float], None] | None = None,
         max_body_bytes: int = MAX_BODY_BYTES,
+        max_idle_s: float = DEFAULT_MAX_IDLE_S,
     ) -> None:
         _install_log_filter()
         self.base_url = base_url.rstrip("/")
@@ -139,7 +241,7 @@ class Transport:
             backoff_factor=backoff_factor, backoff_jitter=backoff_factor / 2, backoff_max=5.0,
             respect_retry_after_header=False, raise_on_status=False,
         )
-        adapter = HTTPAdapter(max_retries=retry, pool_connections=2, pool_maxsize=8)
+        adapter = _KeepAliveAdapter(max_idle_s=max_idle_s, max_retries=retry, pool_connections=2, pool_maxsize=8)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self._deadline_pool: ThreadPoolExecutor | None = None
@@ -216,8 +318,7 @@ class Transport:
             hdrs["Content-Type"] = "application/json; charset=utf-8"
         sent = self._clock()
         try:
-            resp = self.session.request(method, self.base_url + path, params=params, data=body, headers=hdrs,
-                                        timeout=self.timeout, allow_redirects=False, stream=True)
+            resp = self._send(method, path, params, body, hdrs)
         except requests.exceptions.SSLError as exc:
             raise Offline("tls_error", detail=type(exc).__name__) from None
         except requests.exceptions.ConnectTimeout:
@@ -252,6 +353,21 @@ class Transport:
             err.skew_s = self.clock_skew_s
         log.info("central %s %s -> %d %s", method, path.split("?")[0], resp.status_code, err.code)
         raise err
+
+    def _send(self, method: str, path: str, params: Mapping[str, Any] | None, body: bytes | None,
+              hdrs: dict[str, str]) -> requests.Response:
+        """session.request, sent once more on a new connection after a StaleConnection when that is safe."""
+        def send() -> requests.Response:  # signed afresh each time (HmacAuth): a new nonce and timestamp
+            return self.session.request(method, self.base_url + path, params=params, data=body, headers=hdrs,
+                                        timeout=self.timeout, allow_redirects=False, stream=True)
+        try:
+            return send()
+        except requests.exceptions.ConnectionError as exc:
+            if not (_caused_by(exc, StaleConnection) and _may_resend(method, hdrs)):
+                raise
+        log.info("central %s %s: kept-alive connection closed before an answer; sent again on a new connection",
+                 method, path.split("?")[0])
+        return send()
 
     def _read_body(self, resp: requests.Response) -> bytes:
         """The body, bounded in size and in total time (a trickling or endless answer is cut, not awaited)."""
@@ -294,17 +410,24 @@ def _problem_field(raw: bytes, name: str) -> Any:
     return doc.get(name) if isinstance(doc, dict) else None
 
 
-def _root_is_read_timeout(exc: BaseException) -> bool:
-    from urllib3.exceptions import ReadTimeoutError
+def _may_resend(method: str, headers: Mapping[str, str]) -> bool:
+    return method.upper() in IDEMPOTENT_METHODS or any(k.lower() == "idempotency-key" for k in headers)
 
+
+def _root_is_read_timeout(exc: BaseException) -> bool:
+    return _caused_by(exc, urllib3_errors.ReadTimeoutError)
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    """Whether `kind` is anywhere in the chain requests and urllib3 wrap around a failure."""
     seen: set[int] = set()
     stack: list[Any] = [exc]
     while stack:
         e = stack.pop()
-        if e is None or id(e) in seen:
+        if not isinstance(e, BaseException) or id(e) in seen:  # ssl.SSLError.reason is a str
             continue
         seen.add(id(e))
-        if isinstance(e, ReadTimeoutError):
+        if isinstance(e, kind):
             return True
         stack.extend([getattr(e, "reason", None), e.__cause__, e.__context__,
                       *[a for a in getattr(e, "args", ()) if isinstance(a, BaseException)]])
@@ -319,4 +442,4 @@ def _connection_code(exc: requests.exceptions.ConnectionError) -> str:
     return "connection_lost"
 
 
-__all__ = ["ApiError", "GetOnlyRetry", "Reply", "Transport", "canonical_json"]
+__all__ = ["DEFAULT_MAX_IDLE_S", "ApiError", "GetOnlyRetry", "Reply", "StaleConnection", "Transport", "canonical_json"]

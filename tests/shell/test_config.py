@@ -58,6 +58,16 @@ def test_missing_required_key_and_not_toml_and_unreadable_file() -> None:
         load_config("/nonexistent/kiosk.toml")
 
 
+def test_central_keepalive_idle_is_checked() -> None:
+    assert parse_config(VALID, "k").central.keepalive_idle_s == 3.0
+    assert parse_config(VALID + "[central]\nkeepalive_idle_s = 0\n", "k").central.keepalive_idle_s == 0.0
+    (typo,) = problems(VALID + "[central]\nkeepalive_idel_s = 2.0\n")
+    assert typo.startswith("k.toml:6: central.keepalive_idel_s: unknown key") and "keepalive_idle_s" in typo
+    found = problems(VALID + '[central]\nkeepalive_idle_s = -1\n') + problems(VALID + '[central]\nkeepalive_idle_s = "3"\n')
+    assert any("central.keepalive_idle_s: must be between 0 and 300" in p for p in found)
+    assert any("central.keepalive_idle_s: expected a number" in p for p in found)
+
+
 def test_devices_and_admin_values_are_checked() -> None:
     found = problems(VALID + '[devices.idcard]\nbaud = 4800\nusb_ids = ["zz"]\n[devices.printer]\nuri = "lpt1"\n'
                              '[admin]\npin_hash = "123456"\n')
@@ -79,6 +89,7 @@ def test_check_config_command_exit_codes(tmp_path: Path) -> None:
         "typo": ("site_type", "site_typ", "terminal.site_typ"),
         "region": ('region_code = "430181003"', 'region_code = "12345"', "terminal.region_code"),
         "type": ("idle_timeout_s = 90", 'idle_timeout_s = "90"', "display.idle_timeout_s"),
+        "keepalive": ("keepalive_idle_s = 3.0", "keepalive_idel_s = 3.0", "central.keepalive_idel_s"),
     }
     for name, (old, new, key) in cases.items():
         broken = tmp_path / f"{name}.toml"
