@@ -157,7 +157,7 @@ class AppointmentScreen(Screen):
         if not self.service_buttons:
             self.status.setText(self.tr("正在查询，请稍候…"))
             self.status.show()
-            load_units(self, self.render, self._failed)
+            load_units(self, self.show_units, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         log.info("appointment units failed: %s", getattr(exc, "code", type(exc).__name__))
@@ -167,7 +167,7 @@ class AppointmentScreen(Screen):
             self.hall_note.setText(self.tr("本机不能现场取号。取号请到服务大厅（如浏阳市市民之家）的取号机。"))
             self.hall_note.show()
 
-    def render(self, units: list[m.Unit]) -> None:
+    def show_units(self, units: list[m.Unit]) -> None:
         self.status.hide()
         clear_layout(self.units)
         self.service_buttons = {}
@@ -393,13 +393,13 @@ class AppointmentDoneScreen(Screen):
         return self.ctx.session.data.get("appt_choice")
 
     def enter(self, params: Mapping[str, Any]) -> None:
-        self.render()
+        self.show_booking()
 
     def _service(self) -> tuple[m.Unit, m.UnitService] | None:
         choice = self.choice
         return find_service(self.ctx.session.data.get("appt_units") or [], choice["service_id"]) if choice else None
 
-    def render(self) -> None:
+    def show_booking(self) -> None:
         booked: m.Appointment | None = self.ctx.session.data.get("appt_booked")
         choice, identity = self.choice, self.ctx.session.identity
         confirming = booked is None
@@ -457,7 +457,7 @@ class AppointmentDoneScreen(Screen):
             self._busy = False
             self.ctx.session.data["appt_booked"] = appt
             log.info("appointment %s booked", appt.appointment_number)
-            self.render()
+            self.show_booking()
             self.print_slip(appt, phone)
 
         self.ctx.run(lambda: client.book_appointment(choice["service_id"], choice["date"], choice["start"], applicant,
@@ -526,7 +526,7 @@ class MyAppointmentsScreen(Screen):
         self.rows.setSpacing(16)
         self.root.addLayout(self.rows)
         self.pager = Pager()
-        self.pager.changed.connect(lambda _p: self.render())
+        self.pager.changed.connect(lambda _p: self.show_page())
         self.pager.hide()
         self.root.addWidget(self.pager)
         self.root.addStretch(1)
@@ -577,7 +577,7 @@ class MyAppointmentsScreen(Screen):
             self.status.setText(self.tr("没有查到您的预约。"))
         else:
             self.status.hide()
-        self.render()
+        self.show_page()
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
@@ -585,7 +585,7 @@ class MyAppointmentsScreen(Screen):
         self.status.setText(error_text(self, exc))
         self.status.show()
 
-    def render(self) -> None:
+    def show_page(self) -> None:
         clear_layout(self.rows)
         self.cancel_buttons, self.checkin_buttons, self.confirm_buttons = {}, {}, {}
         today = datetime.now(CST).date()
@@ -627,7 +627,7 @@ class MyAppointmentsScreen(Screen):
 
     def ask_cancel(self, number: str) -> None:
         self._confirming = number
-        self.render()
+        self.show_page()
 
     def cancel(self, number: str) -> None:
         identity, client = self.ctx.session.identity, self.ctx.service("central")

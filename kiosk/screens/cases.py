@@ -403,7 +403,7 @@ class CaseListScreen(Screen):
         self.rows.setSpacing(16)
         self.root.addLayout(self.rows)
         self.pager = Pager()
-        self.pager.changed.connect(lambda _page: self.render())
+        self.pager.changed.connect(lambda _page: self.show_page())
         self.pager.hide()
         self.root.addWidget(self.pager)
         # A case submitted at another terminal needs the phone digits as well (the card alone is not enough).
@@ -440,7 +440,7 @@ class CaseListScreen(Screen):
         self.who.setText(self.tr("证件号码：%1").replace("%1", mask_id_number(identity.id_number)))
         if self.ctx.session.data.get("case_list") is not None:   # back from a case: no new look-up
             self._cases, self._pending = self.ctx.session.data["case_list"], self.ctx.session.data["case_pending"]
-            self.render()
+            self.show_page()
             return
         self.load()
 
@@ -451,11 +451,11 @@ class CaseListScreen(Screen):
         self._cases, self._pending = [], []
         self.status.setText(self.tr("正在查询，请稍候…"))
         self.status.show()
-        self.render()
+        self.show_page()
 
         def pending_loaded(records: list[Any]) -> None:
             self._pending = [r for r in records if r.kind == "case"]
-            self.render()
+            self.show_page()
 
         if outbox is not None:   # local records first: they show even when the network is down
             self.ctx.run(lambda: outbox.pending_for_owner(id_number), pending_loaded, lambda _e: None)
@@ -473,7 +473,7 @@ class CaseListScreen(Screen):
         if not self._cases and not self._pending:
             self.status.setText(self.tr("没有查到您的办件。如果您是在窗口办理的，请凭回执上的办件编号查询。"))
             self.status.show()
-        self.render()
+        self.show_page()
 
     def _failed(self, exc: BaseException) -> None:
         log.info("my cases failed: %s", getattr(exc, "code", type(exc).__name__))
@@ -485,9 +485,9 @@ class CaseListScreen(Screen):
             text = lookup_error_text(self, exc)
         self.status.setText(text)
         self.status.show()
-        self.render()
+        self.show_page()
 
-    def render(self) -> None:
+    def show_page(self) -> None:
         clear_layout(self.rows)
         self.buttons = {}
         entries: list[tuple[str, Any]] = [("pending", r) for r in self._pending] + [("case", c) for c in self._cases]
@@ -620,9 +620,9 @@ class CaseDetailScreen(Screen):
         self.receipt.clear()
         self.receipt.hide()
         self.status.hide()
-        self.render()
+        self.show_case()
 
-    def render(self) -> None:
+    def show_case(self) -> None:
         case = self.case
         if case is None:
             self.status.setText(self.tr("没有可显示的办件，请返回重新查询。"))
@@ -674,7 +674,7 @@ class CaseDetailScreen(Screen):
             self.refresh.setEnabled(True)
             self.status.hide()
             self.ctx.session.data["case"] = fresh
-            self.render()
+            self.show_case()
 
         self.ctx.run(lambda: client.lookup_case(case.case_number, verifier), done, self._failed,
                      deadline_s=self.ctx.config.central.lookup_deadline_s)

@@ -82,11 +82,10 @@ def _rehearse(widget: QWidget, size: QSize) -> None:
     """Lay WIDGET out at SIZE and paint it once into an image nobody sees, so that its first show does not:
     polish, the resize events a hidden page never got, word-wrapped heights, first text shaping. Measured on
     the 2-vCPU machine under load 6: the tap's show step went from 10-20 ms to 4-9 ms for the guide, help,
-    evaluation and intermediary screens. QWidget.render, not widget.render: a screen may define its own
-    `render` (appointment)."""
+    evaluation and intermediary screens."""
     widget.resize(size)
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    QWidget.render(widget, image)
+    widget.render(image)
 
 
 def _delete_now(widget: QWidget) -> None:
