@@ -1,12 +1,16 @@
 """The demo's embedded central service: the reference service (`python -m central`) as a child process.
 
 A child process rather than a thread: the kiosk keeps its memory and GIL to itself, and the demo can stop
-and restart the service to show the kiosk working offline. Not part of a frozen build (central/ is not
+and restart the service to show the kiosk working offline. It dies with the kiosk, even a hard-killed one
+(SIGKILL, os._exit), so port 8600 is never left held: CENTRAL_PARENT_PID makes the service watch the kiosk's
+pid and stop itself (central/cli.py). Not PR_SET_PDEATHSIG: start() runs on a pool thread, and that signal
+comes when the starting *thread* ends (kiosk/parent_death.py). Not part of a frozen build (central/ is not
 bundled): there `url = "embedded"` is refused with a message telling the technician to set the real URL.
 """
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 import time
@@ -49,10 +53,11 @@ class EmbeddedCentral:
         if _healthy(self.url):
             log.info("central service already running at %s", self.url)
             return
+        env = dict(os.environ, CENTRAL_PARENT_PID=str(os.getpid()))  # stop when the kiosk is gone
         with self.log_path.open("ab") as out:
             self._process = subprocess.Popen(  # noqa: S603 - our own module
                 [sys.executable, "-m", "central", "serve", "--db", str(self.db), "--host", HOST,
-                 "--port", str(self.port)], stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                 "--port", str(self.port)], stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
         deadline = time.monotonic() + wait_s
         while time.monotonic() < deadline:
             if self._process.poll() is not None:

@@ -5,6 +5,7 @@ building the suffix arrays is a second or two of pure Python that would compete 
 the GIL. A spawned child does both and exits; the kiosk process only writes the result to SQLite.
 Falls back to building in-process when a child cannot be started. Frozen builds spawn children too: the
 entry point (kiosk/__main__.py) calls multiprocessing.freeze_support(), so a spawned child runs the build.
+On Linux the child dies with the kiosk (kiosk/parent_death.py), even a hard-killed one.
 """
 from __future__ import annotations
 
@@ -47,8 +48,13 @@ def build(need: list[dict[str, Any]], stored: list[tuple[dict[str, Any], str]], 
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
+        from kiosk.parent_death import die_with_parent
+
         try:
-            with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            # The worker dies with the kiosk (a hard-killed kiosk left it blocked for good). PR_SET_PDEATHSIG
+            # follows the thread that starts the worker: this one (submit spawns it), which waits for it.
+            with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                     initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
                 fresh, blob = pool.submit(run, need, stored).result(timeout=BUILD_TIMEOUT_S)
             return BuildResult(fresh, blob, True)
         except (OSError, BrokenProcessPool, TimeoutError) as exc:
