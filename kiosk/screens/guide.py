@@ -423,6 +423,7 @@ class GuideBrowseScreen(Screen):
         self._styled_tab = ""
         self.rows_shown: list[GuideRow] = []
         self._query = ""
+        self._results_shown: tuple[str, tuple[str, ...]] = ("", ())   # (query, codes) the rows show
         self._waiting = QTimer(self)
         self._waiting.setInterval(1000)
         self._waiting.timeout.connect(self._refresh)
@@ -451,6 +452,7 @@ class GuideBrowseScreen(Screen):
         self.search.reset()
         clear_layout(self.result_rows)
         self.rows_shown = []
+        self._results_shown = ("", ())
 
     def _ready(self) -> bool:
         store = self.store
@@ -522,6 +524,7 @@ class GuideBrowseScreen(Screen):
             self.browse.show()
             clear_layout(self.result_rows)
             self.rows_shown = []
+            self._results_shown = ("", ())
             return
         store = self.store
         if store is None:
@@ -529,6 +532,10 @@ class GuideBrowseScreen(Screen):
         self.browse.hide()
         self.results.show()
         hits = store.search(query, self.per_page + 1)
+        results = (query, tuple(hit.item.code for hit in hits))
+        if results == self._results_shown and self.rows_shown:
+            return   # the same rows (the check after the paint): never rebuilt under the citizen's finger
+        self._results_shown = results
         clear_layout(self.result_rows)
         self.rows_shown = []
         if not hits:

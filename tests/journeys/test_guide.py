@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from helpers.central_server import CentralServer
 from helpers.kiosk_app import Kiosk, running_kiosk
 from PySide6.QtGui import QInputMethodEvent
@@ -141,6 +142,13 @@ def test_search_answers_as_the_citizen_types_hanzi_pinyin_initials_and_short_nam
             assert len(names) == PAGE_NORMAL and screen.more.isVisible()
         names = type_query(kiosk, screen, "医保")
         assert names[0] == "医保电子凭证申领" and any("医疗保险" in n for n in names[:5]), names
+
+        # The check against the catalogue after the paint (check_after_shown -> _refresh) finds the same results
+        # and keeps the rows: it rebuilt them, and a row being tapped was deleted under the finger (a test that
+        # typed within 100 ms of the screen's paint failed with "GuideRow already deleted").
+        rows = screen.result_rows_widgets()
+        screen._refresh()
+        assert screen.result_rows_widgets() == rows and all(shiboken6.isValid(row) for row in rows)
 
         # The Pinyin keyboard composes "bdc" before a candidate is chosen: results come already.
         kiosk.tap(screen.clear_button)
