@@ -9,6 +9,7 @@ import pytest
 import requests
 from api_support import DEMO_ID, DEMO_SECRET, CentralProcess, case_payload
 
+from central.timeutil import local_today  # the service's day (Asia/Shanghai), not this machine's
 from kiosk.api import errors, signing
 from kiosk.api.client import CentralClient, new_idempotency_key
 from kiosk.api.errors import ClockSkew, Offline, Rejected
@@ -155,7 +156,7 @@ def test_appointments_queue_and_check_in(client: CentralClient) -> None:
     assert ticket.ticket_number.startswith(service.window_group) and not ticket.priority
     status = client.queue_status(hall.id)
     assert status["unit_id"] == hall.id
-    today = next((d for d in days if d.date == date.today() and d.open and d.remaining > 0), None)
+    today = next((d for d in days if d.date == local_today() and d.open and d.remaining > 0), None)
     if today is not None:
         free = [s for s in client.appointment_slots(service.id, today.date) if s.remaining > 0]
         if free:

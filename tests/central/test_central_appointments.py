@@ -3,12 +3,13 @@ queue tickets and check-in."""
 from __future__ import annotations
 
 import threading
-from datetime import date
 from typing import Any
 
 import pytest
 import requests
 from central_testkit import Api, CentralServer, api_fixture, central_fixture, new_key  # noqa: F401 - pytest fixtures
+
+from central.timeutil import local_today  # the service's day (Asia/Shanghai), not this machine's
 
 SERVICE = "S-DWS-ZH"  # 大围山镇便民服务中心 综合受理: 2 per slot, weekdays
 
@@ -21,7 +22,7 @@ def free_slot(api: Api, service: str = SERVICE, skip_today: bool = True) -> tupl
     days = api.get(f"/appointments/services/{service}/days").json()["days"]
     assert len(days) == 365
     for d in days:
-        if not d["open"] or (skip_today and d["date"] == date.today().isoformat()):
+        if not d["open"] or (skip_today and d["date"] == local_today().isoformat()):
             continue
         for s in api.get(f"/appointments/services/{service}/slots?date={d['date']}").json()["slots"]:
             if s["remaining"] == s["capacity"]:
@@ -129,7 +130,7 @@ def test_window_calls_tickets_in_order(api: Api, central: CentralServer) -> None
 
 def test_check_in_today_gives_a_priority_ticket(api: Api) -> None:
     service = "S-SMZJ-BDB"  # every day, 60-minute slots
-    today = date.today().isoformat()
+    today = local_today().isoformat()
     slots = [s for s in api.get(f"/appointments/services/{service}/slots?date={today}").json()["slots"] if s["remaining"]]
     if not slots:
         pytest.skip("no slot left today (late in the day): check-in needs a same-day appointment")
