@@ -74,20 +74,24 @@ def a_service(client: CentralClient) -> str:
     return next(s.id for u in client.appointment_units() for s in u.services)
 
 
+def ticket_after_idle(client: CentralClient, server: CentralProcess, relay: FaultProxy,
+                      caplog: pytest.LogCaptureFixture) -> tuple[int, int, bool]:
+    """Idle past the server's keep-alive, take a ticket: (tickets issued, requests through the relay, re-sent?)."""
+    service = a_service(client)
+    idle_past_keep_alive(server)
+    before, seen = tickets(server), relay.requests_seen
+    with caplog.at_level(logging.INFO, logger="kiosk.api.http"):
+        assert client.take_ticket(service).ticket_number
+    return tickets(server) - before, relay.requests_seen - seen, RESENT in caplog.text
+
+
 def test_connection_idle_past_the_limit_is_not_reused(short_keepalive: CentralProcess, relay: FaultProxy,
                                                       caplog: pytest.LogCaptureFixture) -> None:
     """The fix proper: the client's limit (0.5 s) is below the server's keep-alive (1 s), so after the idle the
     ticket goes out on a new connection: it succeeds without any re-send, and exactly one ticket exists."""
     client = make_client(relay.url, keepalive_idle_s=0.5)
     try:
-        service = a_service(client)
-        idle_past_keep_alive(short_keepalive)
-        before, seen = tickets(short_keepalive), relay.requests_seen
-        with caplog.at_level(logging.INFO, logger="kiosk.api.http"):
-            ticket = client.take_ticket(service)
-        assert ticket.ticket_number
-        assert tickets(short_keepalive) == before + 1
-        assert relay.requests_seen == seen + 1 and RESENT not in caplog.text
+        assert ticket_after_idle(client, short_keepalive, relay, caplog) == (1, 1, False)
         assert client.appointment_units()  # and a GET after another idle
     finally:
         client.close()
@@ -110,14 +114,7 @@ def test_post_with_idempotency_key_is_sent_again_once_on_a_new_connection(
     connection is dead; the ticket (Idempotency-Key) is sent once more, freshly signed, and issued once."""
     client = make_client(relay.url, keepalive_idle_s=60)
     try:
-        service = a_service(client)
-        idle_past_keep_alive(short_keepalive)
-        before, seen = tickets(short_keepalive), relay.requests_seen
-        with caplog.at_level(logging.INFO, logger="kiosk.api.http"):
-            ticket = client.take_ticket(service)
-        assert ticket.ticket_number
-        assert tickets(short_keepalive) == before + 1
-        assert relay.requests_seen == seen + 2 and RESENT in caplog.text
+        assert ticket_after_idle(client, short_keepalive, relay, caplog) == (1, 2, True)
     finally:
         client.close()
 
