@@ -31,6 +31,7 @@ given) is rewritten every --json-every sessions, so a killed run leaves its part
 from __future__ import annotations
 
 import argparse
+import ctypes
 import gc
 import json
 import os
@@ -77,6 +78,42 @@ def wal_bytes(data_dir: Path, name: str) -> int:
     return wal.stat().st_size if wal.exists() else 0
 
 
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks",
+                                                     "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+
+def malloc_bytes() -> tuple[int | None, int | None]:
+    """(bytes malloc has handed out and not had back, bytes free inside its arenas), from glibc's mallinfo2: it
+    reads the heap without changing it, unlike emptying caches, so it can be sampled throughout. Growth of the
+    first is live memory (objects, caches such as QPixmapCache); of the second, freed memory not yet returned."""
+    try:
+        mallinfo2 = ctypes.CDLL("libc.so.6").mallinfo2
+    except (OSError, AttributeError):   # not glibc >= 2.33
+        return None, None
+    mallinfo2.restype = _MallInfo2
+    info = mallinfo2()
+    return info.uordblks + info.hblkhd, info.fordblks
+
+
+def rss_by_mapping() -> dict[str, int]:
+    """RSS in kB by kind of mapping (/proc/self/smaps): the main malloc heap ("[heap]"), anonymous mappings (other
+    threads' malloc arenas, large mallocs, Python's object arenas, the QML engine's heap), files (libraries,
+    fonts, the SQLite files) and the rest (stacks, vdso): which of them grows tells where to look."""
+    kinds = {"heap": 0, "anon": 0, "file": 0, "other": 0}
+    kind = "other"
+    with open("/proc/self/smaps", encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            first = line.split(maxsplit=6)
+            if len(first) >= 5 and "-" in first[0] and not first[0].endswith(":"):
+                name = first[5].strip() if len(first) > 5 else ""
+                kind = ("heap" if name == "[heap]" else "anon" if not name
+                        else "file" if name.startswith("/") else "other")
+            elif first and first[0] == "Rss:":
+                kinds[kind] += int(first[1])
+    return {f"rss_{name}_kb": value for name, value in kinds.items()}
+
+
 def sample(kiosk: Any, session: int, started: float, census: bool = True) -> dict[str, Any]:
     """CENSUS: count widgets and QObjects too. Rarely: findChildren() gives every C++-created child (a scroll
     area's viewport, a line edit's internals) a Python wrapper that PySide6 never frees once Qt deletes the
@@ -85,10 +122,13 @@ def sample(kiosk: Any, session: int, started: float, census: bool = True) -> dic
     gc.collect()
     widgets, qobjects = qobject_census() if census else (None, None)
     mem = smaps()
+    heap_used, heap_free = malloc_bytes()
     data_dir = Path(kiosk.ctx.config.storage.data_dir)
     return {
         "session": session, "t_s": round(time.monotonic() - started, 1),
-        "rss_kb": mem["Rss"], "pss_kb": mem["Pss"], "py_objects": len(gc.get_objects()),
+        "rss_kb": mem["Rss"], "pss_kb": mem["Pss"],
+        "heap_used_kb": heap_used // 1024 if heap_used is not None else None,
+        "heap_free_kb": heap_free // 1024 if heap_free is not None else None, **rss_by_mapping(), "py_objects": len(gc.get_objects()),
         "widgets": widgets, "qobjects": qobjects, "threads": threading.active_count(),
         "os_threads": len(os.listdir("/proc/self/task")), "fds": len(os.listdir("/proc/self/fd")),
         "outbox_wal": wal_bytes(data_dir, "outbox.sqlite3"), "catalogue_wal": wal_bytes(data_dir, "catalogue.sqlite3"),
@@ -98,8 +138,6 @@ def sample(kiosk: Any, session: int, started: float, census: bool = True) -> dic
 def caches_dropped() -> dict[str, int]:
     """RSS/PSS after emptying Qt's pixmap cache, a full gc and glibc's malloc_trim: what of the growth was caches
     and free heap rather than live objects."""
-    import ctypes
-
     from PySide6.QtGui import QPixmapCache
 
     QPixmapCache.clear()
@@ -147,7 +185,8 @@ def soak_settings() -> dict[str, Any]:
             "python": sys.version.split()[0], "pid": os.getpid()}
 
 
-METRICS = ("rss_kb", "pss_kb", "py_objects", "widgets", "qobjects", "threads", "os_threads", "fds",
+METRICS = ("rss_kb", "pss_kb", "heap_used_kb", "heap_free_kb", "rss_heap_kb", "rss_anon_kb", "rss_file_kb",
+           "rss_other_kb", "py_objects", "widgets", "qobjects", "threads", "os_threads", "fds",
            "outbox_wal", "catalogue_wal")
 
 
@@ -227,6 +266,7 @@ def main() -> int:
                 last = samples[-1]
                 rate = done / (time.monotonic() - started)
                 print(f"  {done:6} sessions {last['t_s']:7.0f} s  {rate:5.2f}/s  RSS {last['rss_kb'] / 1024:6.1f} MB  "
+                      f"heap used {(last['heap_used_kb'] or 0) / 1024:6.1f} free {(last['heap_free_kb'] or 0) / 1024:5.1f} MB  "
                       f"objects {last['py_objects']:8}  widgets {last['widgets']!s:>5}  qobjects {last['qobjects']!s:>5}  "
                       f"threads {last['os_threads']:3}  fds {last['fds']:4}  errors {len(errors)}", flush=True)
             if args.json and done % args.json_every == 0:
