@@ -88,18 +88,26 @@ def search(body: AppointmentSearch, terminal: SignedTerminal, ctx: Ctx) -> dict[
         return {"appointments": booking.search(conn, citizen_key(ctx.settings.citizen_pepper, body.id_number))}
 
 
+# Cancel and check-in take an optional Idempotency-Key: a retry whose first answer was lost (a dropped connection)
+# gets that answer again instead of 409 appointment_not_active for its own successful first attempt.
 @router.post("/{appointment_number}/cancel", response_model=Appointment, responses=problem_responses(404, 409),
-             summary="Cancel (frees the slot); verifier = last 4 phone digits or the card's ID number")
-def cancel(appointment_number: str, body: AppointmentCancel, terminal: SignedTerminal, ctx: Ctx) -> dict[str, Any]:
-    with ctx.engine.begin() as conn:
-        return booking.cancel(conn, appointment_number, body.verifier, _key_for(ctx, body.verifier))
+             summary="Cancel (frees the slot); verifier = last 4 phone digits or the card's ID number; "
+                     "Idempotency-Key optional")
+async def cancel(appointment_number: str, body: AppointmentCancel, request: Request, terminal: SignedTerminal,
+                 ctx: Ctx, idempotency_key: IdempotencyKey = None) -> JSONResponse:
+    def op(conn: Connection) -> tuple[int, dict[str, Any]]:
+        return 200, booking.cancel(conn, appointment_number, body.verifier, _key_for(ctx, body.verifier))
+    return await idempotent(request, ctx, terminal, idempotency_key, op, required=False)
 
 
 @router.post("/{appointment_number}/check-in", response_model=Ticket, responses=problem_responses(404, 409, 422),
-             summary="Check in today's appointment at a hall: a priority queue ticket")
-def check_in(appointment_number: str, body: CheckIn, terminal: SignedTerminal, ctx: Ctx) -> dict[str, Any]:
-    with ctx.engine.begin() as conn:
-        return booking.check_in(conn, appointment_number, body.verifier, _key_for(ctx, body.verifier), terminal.id)
+             summary="Check in today's appointment at a hall: a priority queue ticket; Idempotency-Key optional")
+async def check_in(appointment_number: str, body: CheckIn, request: Request, terminal: SignedTerminal, ctx: Ctx,
+                   idempotency_key: IdempotencyKey = None) -> JSONResponse:
+    def op(conn: Connection) -> tuple[int, dict[str, Any]]:
+        return 200, booking.check_in(conn, appointment_number, body.verifier, _key_for(ctx, body.verifier),
+                                     terminal.id)
+    return await idempotent(request, ctx, terminal, idempotency_key, op, required=False)
 
 
 @queue_router.post("/tickets", status_code=201, response_model=Ticket, responses=problem_responses(400, 404, 422),

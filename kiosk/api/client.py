@@ -280,13 +280,15 @@ class CentralClient:
     def my_appointments(self, id_number: str) -> list[m.Appointment]:
         return _parse_list(m.Appointment, self._post("/appointments/search", {"id_number": id_number}), "appointments")
 
-    def cancel_appointment(self, appointment_number: str, verifier: str) -> m.Appointment:
+    def cancel_appointment(self, appointment_number: str, verifier: str, *,
+                           idempotency_key: str | None = None) -> m.Appointment:
+        """Keyed, so a lost answer is re-sent (and a retry with the same key replayed), not 409 for our own cancel."""
         return _parse(m.Appointment, self._post(f"/appointments/{_seg(appointment_number)}/cancel",
-                                                {"verifier": verifier}))
+                                                {"verifier": verifier}, key=idempotency_key or new_idempotency_key()))
 
-    def check_in(self, appointment_number: str, verifier: str) -> m.Ticket:
+    def check_in(self, appointment_number: str, verifier: str, *, idempotency_key: str | None = None) -> m.Ticket:
         return _parse(m.Ticket, self._post(f"/appointments/{_seg(appointment_number)}/check-in",
-                                           {"verifier": verifier}))
+                                           {"verifier": verifier}, key=idempotency_key or new_idempotency_key()))
 
     def take_ticket(self, service_id: str, *, idempotency_key: str | None = None) -> m.Ticket:
         return _parse(m.Ticket, self._post("/queue/tickets", {"service_id": service_id},

@@ -645,7 +645,8 @@ class MyAppointmentsScreen(Screen):
             self.ctx.notify(self.tr("预约已取消。"))
 
         # The card's ID number is the verifier: the server compares keyed hashes.
-        self.ctx.run(lambda: client.cancel_appointment(number, id_number), done, self._failed,
+        key = self._retry_key("cancel", number)
+        self.ctx.run(lambda: client.cancel_appointment(number, id_number, idempotency_key=key), done, self._failed,
                      deadline_s=self.ctx.config.central.lookup_deadline_s)
 
     def check_in(self, number: str) -> None:
@@ -664,8 +665,15 @@ class MyAppointmentsScreen(Screen):
             self.ctx.session.data["ticket"] = ticket
             self.ctx.router.go("queue_ticket", replace=True, show_ticket=True)
 
-        self.ctx.run(lambda: client.check_in(number, id_number), done, self._failed,
+        key = self._retry_key("check_in", number)
+        self.ctx.run(lambda: client.check_in(number, id_number, idempotency_key=key), done, self._failed,
                      deadline_s=self.ctx.config.central.lookup_deadline_s)
+
+    def _retry_key(self, action: str, number: str) -> str:
+        """The same Idempotency-Key for every retry of one action on one appointment in this session: a retry
+        after a lost answer gets that answer (a cancel that went through is not refused as 'not active')."""
+        keys = self.ctx.session.data.setdefault("appointment_keys", {})
+        return keys.setdefault((action, number), new_idempotency_key())
 
     def wipe(self) -> None:
         try:

@@ -24,7 +24,7 @@ import pytest
 from api_support import DEMO_ID, DEMO_SECRET, CentralProcess, CentralServer, wait_until
 from helpers.fault_proxy import FaultProxy
 
-from kiosk.api.client import CentralClient
+from kiosk.api.client import CentralClient, new_idempotency_key
 from kiosk.api.errors import Offline
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/net/tcp")
@@ -146,5 +146,26 @@ def test_post_without_idempotency_key_is_never_sent_again(short_keepalive: Centr
         assert exc.value.code == "connection_lost"
         assert relay.requests_seen == seen + 1
         assert client.appointment_units()  # the next call opens a new connection
+    finally:
+        client.close()
+
+
+def test_cancel_is_keyed_so_a_dead_connection_does_not_lose_it(short_keepalive: CentralProcess, relay: FaultProxy,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    """Cancel (and check-in) carry an Idempotency-Key, so the one-time re-send covers them: the cancel after
+    the idle is sent again on a new connection and done once (it was Offline 'connection_lost' before)."""
+    client = make_client(relay.url, keepalive_idle_s=60)
+    try:
+        service = a_service(client)
+        day = next(d for d in client.appointment_days(service) if d.open and d.remaining > 0)
+        slot = next(s for s in client.appointment_slots(service, day.date) if s.remaining > 0)
+        appt = client.book_appointment(service, day.date, slot.start, {
+            "name": "欧阳菊花", "id_number": "430181195803120037", "phone": "13812345678"},
+            idempotency_key=new_idempotency_key())
+        idle_past_keep_alive(short_keepalive)
+        seen = relay.requests_seen
+        with caplog.at_level(logging.INFO, logger="kiosk.api.http"):
+            assert client.cancel_appointment(appt.appointment_number, "5678").state == "cancelled"
+        assert relay.requests_seen == seen + 2 and RESENT in caplog.text
     finally:
         client.close()

@@ -91,6 +91,20 @@ def test_cancel_frees_the_slot_and_lookup_by_card(api: Api) -> None:
     assert slot["remaining"] == capacity
 
 
+def test_cancel_retried_with_its_key_gets_its_own_answer_again(api: Api) -> None:
+    """The kiosk's first cancel went through but its answer was lost: the retry with the same Idempotency-Key
+    is answered 200 'cancelled' (replayed), not 409 for its own success; a different key is a new request."""
+    day, start, _ = free_slot(api)
+    number = book(api, day, start, 32).json()["appointment_number"]
+    key = new_key()
+    first = api.post(f"/appointments/{number}/cancel", {"verifier": "0032"}, key=key)
+    retry = api.post(f"/appointments/{number}/cancel", {"verifier": "0032"}, key=key)
+    assert first.status_code == retry.status_code == 200
+    assert retry.json() == first.json() and retry.json()["state"] == "cancelled"
+    assert first.headers["Idempotent-Replayed"] == "false" and retry.headers["Idempotent-Replayed"] == "true"
+    assert api.post(f"/appointments/{number}/cancel", {"verifier": "0032"}, key=new_key()).status_code == 409
+
+
 def test_booking_outside_the_offer_is_refused(api: Api) -> None:
     days = api.get(f"/appointments/services/{SERVICE}/days").json()["days"]
     closed = next(d["date"] for d in days if not d["open"])
