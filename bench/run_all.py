@@ -300,6 +300,12 @@ def rows_soak_one(data: dict[str, Any], label: str) -> list[Row]:
                 f"widgets {s['widgets']['slope_per_1000']:+.1f}, QObjects {s['qobjects']['slope_per_1000']:+.1f}, "
                 f"threads {s['os_threads']['slope_per_1000']:+.1f}, fds {s['fds']['slope_per_1000']:+.1f}; "
                 f"WAL outbox {s['outbox_wal']['last'] / 1024:.0f} KB, catalogue {s['catalogue_wal']['last'] / 1024:.0f} KB")
+    if s.get("heap_used_kb", {}).get("first") is not None:  # soaks since 70cebb7: where the RSS slope lies
+        mb_k = lambda key: s[key]["slope_per_1000"] / 1024
+        measured += (f"; of which per 1,000 sessions: malloc in use {mb_k('heap_used_kb'):+.2f} MB, free in "
+                     f"malloc's arenas {mb_k('heap_free_kb'):+.2f} MB; RSS of the main heap "
+                     f"{mb_k('rss_heap_kb'):+.2f}, anonymous maps {mb_k('rss_anon_kb'):+.2f}, files "
+                     f"{mb_k('rss_file_kb'):+.2f} MB")
     if "rss_after_dropping_caches_kb" in data:
         measured += (f"; RSS at the end {data['samples'][-1]['rss_kb'] / 1024:.0f} MB, "
                      f"{data['rss_after_dropping_caches_kb']['Rss'] / 1024:.0f} MB after emptying caches")
