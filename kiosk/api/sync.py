@@ -106,6 +106,7 @@ class SyncWorker:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._cv = threading.Condition()
+        self._flush_asked = False
         self._thread: threading.Thread | None = None
         self._failures = 0
         self._online: bool | None = None
@@ -129,8 +130,9 @@ class SyncWorker:
     def stop(self, timeout: float = 30.0) -> None:
         """Stop after the request in progress (bounded by the client's timeouts)."""
         self.outbox.remove_listener(self._listener)
-        self._stop.set()
-        self._wake.set()
+        with self._cv:  # under the lock: _run must not clear this wake-up (see there)
+            self._stop.set()
+            self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
@@ -138,15 +140,15 @@ class SyncWorker:
     def _on_enqueue(self, _record: OutboxRecord) -> None:
         """A new record: send it at once, unless we are backing off from failures (then it waits its turn)."""
         with self._cv:
-            backing_off = self._failures > 0
-        if not backing_off:
-            self._wake.set()
+            if self._failures == 0:
+                self._wake.set()
 
     def flush_now(self) -> None:
         """Admin "sync now": forget the current backoff and try at once. Returns immediately."""
         with self._cv:
             self._failures = 0
-        self._wake.set()
+            self._flush_asked = True
+            self._wake.set()
 
     def wait_idle(self, timeout: float) -> bool:
         """Block (never on the GUI thread) until the queue is empty; False if the deadline passed first."""
@@ -184,9 +186,15 @@ class SyncWorker:
             with self._cv:
                 self._passes += 1
                 self._next_attempt = None if delay is None else time.monotonic() + delay
+                if delay is not None and not self._flush_asked and not self._stop.is_set():
+                    # a record queued while the failed request was in flight woke us: it waits its turn
+                    # behind the failed one, after the backoff (it used to cut the backoff to nothing)
+                    self._wake.clear()
                 self._cv.notify_all()
             self._wake.wait(delay)
-            self._wake.clear()
+            with self._cv:
+                self._wake.clear()
+                self._flush_asked = False
 
     def _pass(self) -> float | None:
         """Send until the queue is empty (-> None: sleep until woken) or a transient error (-> delay)."""

@@ -103,6 +103,42 @@ def test_backoff_grows_is_capped_jittered_and_honours_retry_after() -> None:
     assert backoff_delay(1, 2.0, 300.0, lambda: 0.5, retry_after=10**6) == 3600
 
 
+def test_a_record_queued_during_a_failing_send_does_not_cut_the_backoff_short(outbox: Outbox) -> None:
+    """A citizen's submission queued while the worker's request is in flight woke the worker; the request then
+    failed and the wake-up, kept, made the worker try again at once instead of after its backoff (the fault
+    matrix saw the first retry 2-14 ms after a 500, the backoff being 25-50 ms). The new record waits its turn;
+    the admin's 立即同步 (flush_now) still cuts the backoff short."""
+    calls: list[str] = []
+
+    def sender(record: Any, payload: dict[str, Any]) -> str:
+        calls.append(record.local_ref)
+        if len(calls) == 1:
+            outbox.enqueue("case", {"n": 2})  # queued while this request is in flight
+            raise ServerError("server_error", status=500)
+        return f"LY{len(calls)}"
+
+    sleeps: list[tuple[float | None, bool]] = []  # (timeout, already woken) of every sleep of the worker
+
+    class WakeSpy(threading.Event):
+        def wait(self, timeout: float | None = None) -> bool:
+            sleeps.append((timeout, self.is_set()))
+            return super().wait(timeout)
+
+    worker = SyncWorker(outbox, sender, base_delay_s=120, max_delay_s=120, rng=lambda: 0.0)
+    worker._wake = WakeSpy()
+    worker.start()
+    try:
+        outbox.enqueue("case", {"n": 1})
+        assert wait_until(lambda: any(t == 60.0 for t, _ in sleeps), timeout=10), sleeps
+        assert next(woken for t, woken in sleeps if t == 60.0) is False, sleeps  # sleeps its backoff: 60 s
+        assert len(calls) == 1 and outbox.depth() == 2
+        worker.flush_now()
+        assert worker.wait_idle(10), worker.status()
+        assert len(calls) == 3
+    finally:
+        worker.stop()
+
+
 # ---- the outbox + sync worker through faults ---------------------------------------------------------------
 def test_cut_after_commit_the_classic_duplicate_arrives_once(central: CentralProcess, proxy: FaultProxy,
                                                              proxied_client: CentralClient, outbox: Outbox) -> None:
