@@ -10,12 +10,16 @@ after `times` hits:
     proxy.add_fault("cut_after_upstream", method="POST")         # server committed, reply lost (the duplicate)
     proxy.add_fault("reset")                                     # connection reset before forwarding
     proxy.set_down(True)                                         # nobody listening: connection refused
+
+`requests_seen` counts the requests that reached the proxy, `requests_by_route` the same by "METHOD /path" (no
+query); a connection refused while down never reaches it.
 """
 from __future__ import annotations
 
 import socket
 import struct
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Self
 
@@ -113,6 +117,7 @@ class FaultProxy:
         self._threads: list[threading.Thread] = []
         self.port = 0
         self.requests_seen = 0
+        self.requests_by_route: Counter[str] = Counter()
         self.applied: list[str] = []
         self._listen()
 
@@ -193,6 +198,7 @@ class FaultProxy:
     def _take_fault(self, method: str, path: str) -> Fault | None:
         with self._lock:
             self.requests_seen += 1
+            self.requests_by_route[f"{method} {path.split('?', 1)[0]}"] += 1
             for f in self._faults:
                 if f.hits < f.times and f.matches(method, path):
                     f.hits += 1

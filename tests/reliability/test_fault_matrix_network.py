@@ -2,7 +2,10 @@
 through the real outbox and sync worker, then counted on the server (made / stored / lost / duplicated).
 
 Ground truth is the server's database, counted by local reference (unique per outbox prefix). Figures go to
-results/fault_matrix.json. Already covered one record at a time in tests/api/test_api_faults.py; here every
+results/fault_matrix.json. What is counted: `sends` are the sync worker's requests (one POST /cases for a single
+record, one POST /cases/batch for a run of queued cases; refused connections included), `requests_by_route` what
+reached the proxy, `record_attempts` the outbox's per-record attempt counters summed (a failed batch of 12 adds 12,
+an acknowledgement 1 per record). Already covered one record at a time in tests/api/test_api_faults.py; here every
 fault runs with a batch, the counts are reported, and the GUI half (tests below) shows the app answering taps
 while the fault is active.
 """
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -49,14 +53,25 @@ def run_case(central: CentralServer, proxy: FaultProxy, tmp_path: Path, name: st
     alerts: list[str] = []
     with Outbox(tmp_path / name / "data" / "outbox.sqlite3", tmp_path / name / "key" / "outbox.key",
                 ref_prefix=prefix) as ob:
-        worker = SyncWorker(ob, client.send_outbox_record, base_delay_s=0.05, max_delay_s=0.4,
+        sends: Counter[str] = Counter()  # the worker's requests, by kind (its one thread writes it)
+
+        def send_one(record: Any, body: dict[str, Any]) -> str:
+            sends["single"] += 1
+            return client.send_outbox_record(record, body)
+
+        def send_batch(items: list[Any]) -> list[Any]:
+            sends["batch"] += 1
+            return client.send_outbox_batch(items)
+
+        worker = SyncWorker(ob, send_one, batch_sender=send_batch, base_delay_s=0.05, max_delay_s=0.4,
                             on_alert=lambda code, ref, msg: alerts.append(code))
         inject(proxy)
         worker.start()
         made = {ob.enqueue("case", payload).local_ref for _ in range(BATCH)}
-        # let the fault bite: the worker tries while it is active
-        wait_until(lambda: sum(r.attempts for r in ob.records()) >= BATCH // 2, timeout=15)
+        # let the fault bite: the worker tries (requests, not records: a batch carries many) while it is active
+        wait_until(lambda: sends.total() >= BATCH // 2 or ob.depth() == 0, timeout=15)
         applied = len(proxy.applied)
+        sends_during_fault = sends.total()
         tried_during_fault = sum(r.attempts for r in ob.records())
         if heal is not None:
             heal(proxy)
@@ -66,9 +81,11 @@ def run_case(central: CentralServer, proxy: FaultProxy, tmp_path: Path, name: st
             worker.stop()
         records = ob.records()
         figures = counts(central, prefix, made)
-        figures.update(faults_injected=max(applied, len(proxy.applied)), attempts_during_fault=tried_during_fault,
-                       clock_offset_s=clock_offset_s,
-                       attempts=sum(r.attempts for r in records), alerts=sorted(set(alerts)),
+        figures.update(faults_injected=max(applied, len(proxy.applied)), sends=sends.total(),
+                       sends_by_kind=dict(sends), sends_during_fault=sends_during_fault,
+                       requests_by_route=dict(proxy.requests_by_route), clock_offset_s=clock_offset_s,
+                       record_attempts=sum(r.attempts for r in records),
+                       record_attempts_during_fault=tried_during_fault, alerts=sorted(set(alerts)),
                        acknowledged=sum(r.synced for r in records))
     client.close()
     record_figures("fault_matrix", name, figures)
@@ -80,13 +97,15 @@ def run_case(central: CentralServer, proxy: FaultProxy, tmp_path: Path, name: st
 def test_central_service_down(central: CentralServer, proxy: FaultProxy, tmp_path: Path) -> None:
     f = run_case(central, proxy, tmp_path, "central_down", lambda p: p.set_down(True),
                  heal=lambda p: p.set_down(False))
-    assert f["attempts_during_fault"] >= BATCH // 2  # it really tried (connection refused) while down
+    assert f["sends_during_fault"] >= BATCH // 2  # it really tried (connection refused) while down
 
 
 def test_central_answers_500(central: CentralServer, proxy: FaultProxy, tmp_path: Path) -> None:
     f = run_case(central, proxy, tmp_path, "http_500",
                  lambda p: p.add_fault("status", status=500, method="POST", path_prefix="/api/v1/cases", times=20))
     assert f["faults_injected"] == 20
+    # one request per fault, then one that delivers what is left: nothing re-sent behind the worker's back
+    assert f["sends"] == 21 and sum(f["requests_by_route"].values()) == 21, f
 
 
 def test_central_slower_than_the_read_timeout(central: CentralServer, proxy: FaultProxy, tmp_path: Path) -> None:
