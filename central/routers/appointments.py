@@ -90,7 +90,7 @@ def search(body: AppointmentSearch, terminal: SignedTerminal, ctx: Ctx) -> dict[
 
 # Cancel and check-in take an optional Idempotency-Key: a retry whose first answer was lost (a dropped connection)
 # gets that answer again instead of 409 appointment_not_active for its own successful first attempt.
-@router.post("/{appointment_number}/cancel", response_model=Appointment, responses=problem_responses(404, 409),
+@router.post("/{appointment_number}/cancel", response_model=Appointment, responses=problem_responses(400, 404, 409),
              summary="Cancel (frees the slot); verifier = last 4 phone digits or the card's ID number; "
                      "Idempotency-Key optional")
 async def cancel(appointment_number: str, body: AppointmentCancel, request: Request, terminal: SignedTerminal,
@@ -100,7 +100,7 @@ async def cancel(appointment_number: str, body: AppointmentCancel, request: Requ
     return await idempotent(request, ctx, terminal, idempotency_key, op, required=False)
 
 
-@router.post("/{appointment_number}/check-in", response_model=Ticket, responses=problem_responses(404, 409, 422),
+@router.post("/{appointment_number}/check-in", response_model=Ticket, responses=problem_responses(400, 404, 409, 422),
              summary="Check in today's appointment at a hall: a priority queue ticket; Idempotency-Key optional")
 async def check_in(appointment_number: str, body: CheckIn, request: Request, terminal: SignedTerminal, ctx: Ctx,
                    idempotency_key: IdempotencyKey = None) -> JSONResponse:
