@@ -1,6 +1,8 @@
 """7x24 soak: simulated citizen sessions through the REAL screens offscreen, against the reference central
 service, the simulated reader (pty) and the simulated printer (socket); reports the slope per 1,000
-sessions after warm-up of RSS, Python objects, QObjects/widgets, threads, file descriptors and WAL sizes.
+sessions after warm-up of RSS, Python objects, QObjects/widgets, threads, file descriptors and WAL sizes, and
+where memory grows: malloc's bytes in use and free (mallinfo2) and RSS by kind of mapping (main heap,
+anonymous maps such as the worker threads' malloc arenas, files).
 
     .venv/bin/python bench/soak.py [--sessions 10000] [--minutes 20] [--warmup 20] [--json FILE]
 
