@@ -240,8 +240,8 @@ def rows_outbox(out: str) -> list[Row]:
     def verdict(rate: float, ratio: float) -> str:
         return f"overhead {ratio:.2f}x; " + ("met" if rate >= 100 and ratio < 1.3 else "**missed**")
 
-    return [(f"outbox flush of {n:,} submissions to the reference service, as the kiosk flushes "
-             f"({size} cases per POST /cases/batch)", f"{batched:.0f} /s",
+    return [((f"outbox flush of {n:,} submissions to the reference service, as the kiosk flushes "
+              f"({size} cases per POST /cases/batch)"), f"{batched:.0f} /s",
              f"bare loop of the same batches {bare_batch:.0f} /s", ">= 100/s, overhead < 1.3x",
              verdict(batched, bare_batch / batched)),
             (f"outbox flush of {n:,} submissions, one POST /cases per record", f"{flush:.0f} /s",
@@ -282,7 +282,12 @@ def rows_soak(data: dict[str, Any]) -> list[Row]:
     total = sum(r["sessions"] for r in runs)
     return [row for i, r in enumerate(runs)
             for row in rows_soak_one(r, f" [kiosk process {i + 1} of {len(runs)} run side by side, "
-                                        f"{total} sessions in all]")]
+                                        f"{total} sessions in all{allocator_label(r)}]")]
+
+
+def allocator_label(run: dict[str, Any]) -> str:
+    env = run.get("soak_settings", {}).get("allocator_env") or {}
+    return "".join(f"; {k}={v}" for k, v in sorted(env.items()))
 
 
 def rows_soak_one(data: dict[str, Any], label: str) -> list[Row]:

@@ -206,6 +206,9 @@ def soak_settings() -> dict[str, Any]:
             "kiosk.screens.identify.SUCCESS_HOLD_MS": SUCCESS_HOLD_MS, "voice.enabled": False,
             "printer_simulator_cleared_each_session": True, "waits_for_idle_work_between_citizens": True,
             "kiosk_package": str(Path(kiosk.__file__).parent),
+            # the allocator's settings change what RSS does (see docs/BENCHMARKS.md, fifth session)
+            "allocator_env": {k: v for k, v in os.environ.items()
+                              if k in ("GLIBC_TUNABLES", "LD_PRELOAD", "MALLOC_CONF") or k.startswith("MALLOC_")},
             "python": sys.version.split()[0], "pid": os.getpid()}
 
 
