@@ -181,22 +181,25 @@ def soak_sections() -> dict[str, Any]:
                         "printer": dataclasses.replace(devices.printer, preview_dir="")}}
 
 
+_engines: dict[str, Any] = {}
+
+
 def prune_cases(server: Any, keep: int) -> int:
-    """Keep the newest KEEP cases on the reference service (the soak's one citizen); return how many went."""
+    """Keep the newest KEEP cases on the reference service (the soak's one citizen); return how many went.
+    One engine for the whole soak (SQLAlchemy is imported once, ~20,000 objects, then stays constant)."""
     from sqlalchemy import create_engine, text
 
-    engine = create_engine(server.db_url, connect_args={"timeout": 30})
-    try:
-        with engine.begin() as conn:
-            old = [row[0] for row in conn.execute(
-                text("SELECT id FROM cases ORDER BY id DESC LIMIT -1 OFFSET :keep"), {"keep": keep})]
-            for table, column in (("case_events", "case_id"), ("lookup_failures", "case_id"), ("cases", "id")):
-                for start in range(0, len(old), 500):
-                    chunk = old[start:start + 500]
-                    conn.execute(text(f"DELETE FROM {table} WHERE {column} IN ({','.join(map(str, chunk))})"))
-        return len(old)
-    finally:
-        engine.dispose()
+    engine = _engines.get(server.db_url)
+    if engine is None:
+        engine = _engines[server.db_url] = create_engine(server.db_url, connect_args={"timeout": 30})
+    with engine.begin() as conn:
+        old = [row[0] for row in conn.execute(
+            text("SELECT id FROM cases ORDER BY id DESC LIMIT -1 OFFSET :keep"), {"keep": keep})]
+        for table, column in (("case_events", "case_id"), ("lookup_failures", "case_id"), ("cases", "id")):
+            for start in range(0, len(old), 500):
+                chunk = old[start:start + 500]
+                conn.execute(text(f"DELETE FROM {table} WHERE {column} IN ({','.join(map(str, chunk))})"))
+    return len(old)
 
 
 def soak_settings() -> dict[str, Any]:
