@@ -22,9 +22,11 @@ Pace (what the soak changes from the demo config, all recorded under "soak_setti
 - the simulated printer's received bytes are cleared at the start of each session (the harness's copy of every
   receipt would otherwise grow by ~KBs per session and be copied on every check);
 - every --prune-every sessions the reference service keeps only the newest --keep-cases cases (default 20):
-  every session applies with the same sample card, so without pruning each case look-up lists all the cases
-  the soak has made so far (2,870 after 5,700 sessions: 370 ms and a 4.6 MB peak of Python allocations per
-  look-up, measured), and the soak measures its own growing workload instead of the kiosk;
+  every session applies with the same sample card, so without pruning the soak grows its own workload instead
+  of measuring the kiosk. Before `POST /cases/search` was paged, each case look-up listed every case the soak
+  had made (2,870 after 5,700 sessions: 370 ms and a 4.6 MB peak of Python allocations per look-up, measured);
+  the kiosk now fetches 40 at a time, but the reference service's database would still grow by a case per
+  two sessions;
 - between two citizens the soak waits until the window's idle work is done (the home tiles' screens built ahead,
   then the freed heap returned to the OS), as the seconds between two real citizens allow; without the wait the
   next tap cancels that work and every screen is built on the tap.

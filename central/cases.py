@@ -207,9 +207,21 @@ def check_lookup(conn: Connection, row: Any, terminal: Terminal, verifier: str |
     return False
 
 
-def search_cases(conn: Connection, key: str) -> list[dict[str, Any]]:
-    rows = conn.execute(select(t.cases).where(t.cases.c.citizen_key == key).order_by(t.cases.c.id.desc())).all()
-    return [{"case_number": r.case_number, "service_code": r.service_code, "service_name": r.service_name,
+def search_cases(conn: Connection, key: str, limit: int, cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
+    """The citizen's cases, newest first, `limit` at a time. The cursor is the case number of the previous page's
+    last case (keyset paging: a page stays right while new cases arrive). An unknown cursor, or another
+    citizen's case number, is refused like a malformed one, so it says nothing about whose case it is."""
+    query = select(t.cases).where(t.cases.c.citizen_key == key)
+    if cursor is not None:
+        after = conn.execute(select(t.cases.c.id).where(t.cases.c.case_number == cursor,
+                                                        t.cases.c.citizen_key == key)).scalar()
+        if after is None:
+            raise ProblemError(422, "validation_failed", "cursor is not a next_cursor of this search",
+                               errors=[{"field": "cursor", "message": "use next_cursor from the previous page"}])
+        query = query.where(t.cases.c.id < after)
+    rows = conn.execute(query.order_by(t.cases.c.id.desc()).limit(limit + 1)).all()
+    page = [{"case_number": r.case_number, "service_code": r.service_code, "service_name": r.service_name,
              "state": r.state, "outcome": r.outcome, "local_reference": r.local_reference,
              "created_at": iso(r.created_at), "updated_at": iso(r.updated_at)}
-            for r in rows]
+            for r in rows[:limit]]
+    return page, (page[-1]["case_number"] if len(rows) > limit else None)

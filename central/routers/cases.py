@@ -53,11 +53,12 @@ async def submit_cases(batch: CaseBatch, request: Request, terminal: SignedTermi
 
 
 @router.post("/search", response_model=CaseList, responses=problem_responses(422),
-             summary="A citizen's cases, identified by the ID number read from the card (no side effects)")
+             summary="A citizen's cases, newest first, a page at a time, identified by the ID number read from the card")
 def search_cases(body: CaseSearch, terminal: SignedTerminal, ctx: Ctx) -> dict[str, Any]:
     key = logic.citizen_key(ctx.settings.citizen_pepper, body.id_number)
     with ctx.engine.connect() as conn:
-        return {"cases": logic.search_cases(conn, key)}
+        cases, next_cursor = logic.search_cases(conn, key, body.limit, body.cursor)
+    return {"cases": cases, "next_cursor": next_cursor}
 
 
 @router.get("/{case_number}", response_model=CaseView, responses=problem_responses(404, 429),

@@ -256,9 +256,18 @@ class CentralClient:
         params = {"verifier": verifier} if verifier else None
         return _parse(m.Case, self._get(f"/cases/{_seg(case_number.strip().upper())}", params))
 
-    def my_cases(self, id_number: str) -> list[m.CaseSummary]:
-        """POST /cases/search: the card holder's cases (the ID number travels only in the signed body)."""
-        return _parse_list(m.CaseSummary, self._post("/cases/search", {"id_number": id_number}), "cases")
+    def my_cases(self, id_number: str, *, limit: int = 50, cursor: str | None = None) -> m.CasePage:
+        """POST /cases/search: one page of the card holder's cases, newest first (the ID number travels only in
+        the signed body); pass the page's next_cursor for the older ones."""
+        body: dict[str, Any] = {"id_number": id_number, "limit": limit}
+        if cursor is not None:
+            body["cursor"] = cursor
+        data = self._post("/cases/search", body)
+        cases = _parse_list(m.CaseSummary, data, "cases")
+        next_cursor = data.get("next_cursor")
+        if next_cursor is not None and not isinstance(next_cursor, str):
+            raise ServerError("bad_response", detail="next_cursor is not a string")
+        return m.CasePage(cases, next_cursor)
 
     # ---- appointments and queue ----------------------------------------------------------------------
     def appointment_units(self) -> list[m.Unit]:

@@ -252,6 +252,13 @@ class CaseSummary:
     updated_at: datetime
 
 
+@dataclass(frozen=True)
+class CasePage:
+    """One page of POST /cases/search, newest first; next_cursor fetches the older ones (None: no more)."""
+    cases: list[CaseSummary]
+    next_cursor: str | None
+
+
 # ---- appointments, queue -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class UnitService:

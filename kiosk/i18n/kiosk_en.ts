@@ -72,12 +72,12 @@
       <translation>Choose the township (street):</translation>
     </message>
     <message>
-      <location filename="../screens/form_fields.py" line="538" />
+      <location filename="../screens/form_fields.py" line="535" />
       <source>正在加载村（社区）列表…</source>
       <translation>Loading the villages…</translation>
     </message>
     <message>
-      <location filename="../screens/form_fields.py" line="539" />
+      <location filename="../screens/form_fields.py" line="536" />
       <source>%1：请选择村（社区）：</source>
       <translation>%1: choose the village (community):</translation>
     </message>
@@ -306,117 +306,117 @@
   <context>
     <name>ApplyConfirmScreen</name>
     <message>
-      <location filename="../screens/apply.py" line="962" />
+      <location filename="../screens/apply.py" line="937" />
       <source>核对并提交</source>
       <translation>Check and submit</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="963" />
+      <location filename="../screens/apply.py" line="938" />
       <source>确认提交</source>
       <translation>Submit</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="965" />
+      <location filename="../screens/apply.py" line="940" />
       <source>以下是您本人的完整信息，仅在此页显示，请核对。如有错误请点“返回”修改。</source>
       <translation>This is your own information in full, shown only on this page. Please check it; tap "Back" to correct anything.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="976" />
+      <location filename="../screens/apply.py" line="951" />
       <source>请先刷身份证。请返回首页重新开始。</source>
       <translation>Please read your ID card first. Go back to the home screen and start again.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="979" />
+      <location filename="../screens/apply.py" line="954" />
       <source>办理事项</source>
       <translation>Service</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="980" />
+      <location filename="../screens/apply.py" line="955" />
       <source>事项</source>
       <translation>Service</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="980" />
+      <location filename="../screens/apply.py" line="955" />
       <source>部门</source>
       <translation>Department</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="981" />
+      <location filename="../screens/apply.py" line="956" />
       <source>申请人</source>
       <translation>Applicant</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="983" />
+      <location filename="../screens/apply.py" line="958" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="983" />
+      <location filename="../screens/apply.py" line="958" />
       <source>性别</source>
       <translation>Sex</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="984" />
+      <location filename="../screens/apply.py" line="959" />
       <source>出生日期</source>
       <translation>Date of birth</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="984" />
+      <location filename="../screens/apply.py" line="959" />
       <source>证件号码</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="985" />
+      <location filename="../screens/apply.py" line="960" />
       <source>手机号码</source>
       <translation>Mobile number</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="986" />
+      <location filename="../screens/apply.py" line="961" />
       <source>常住地址</source>
       <translation>Home address</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="998" />
+      <location filename="../screens/apply.py" line="973" />
       <source>申请内容</source>
       <translation>Your answers</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1004" />
+      <location filename="../screens/apply.py" line="979" />
       <source>无需提交（政府已有电子证照）</source>
       <translation>Nothing to bring (the government already holds it electronically)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1006" />
+      <location filename="../screens/apply.py" line="981" />
       <source>请携带原件</source>
       <translation>Please bring the original</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1006" />
+      <location filename="../screens/apply.py" line="981" />
       <source>请携带%1</source>
       <translation>Please bring: %1</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1008" />
+      <location filename="../screens/apply.py" line="983" />
       <source>申请材料</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1011" />
+      <location filename="../screens/apply.py" line="986" />
       <source>领取方式</source>
       <translation>How you receive the result</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1013" />
+      <location filename="../screens/apply.py" line="988" />
       <source>免费邮寄</source>
       <translation>Free delivery by post</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1015" />
+      <location filename="../screens/apply.py" line="990" />
       <source>窗口领取</source>
       <translation>Collect at the counter</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1015" />
+      <location filename="../screens/apply.py" line="990" />
       <source>办理部门通知</source>
       <translation>as the office will tell you</translation>
     </message>
@@ -424,52 +424,52 @@
   <context>
     <name>ApplyDeliveryScreen</name>
     <message>
-      <location filename="../screens/apply.py" line="825" />
+      <location filename="../screens/apply.py" line="800" />
       <source>选择领取方式</source>
       <translation>How to receive the result</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="826" />
+      <location filename="../screens/apply.py" line="801" />
       <source>下一步：核对信息</source>
       <translation>Next: check your details</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="875" />
+      <location filename="../screens/apply.py" line="850" />
       <source>办理结果：%1</source>
       <translation>Result: %1</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="877" />
+      <location filename="../screens/apply.py" line="852" />
       <source>这个事项的结果不需要领取（会直接发放或通知您）。</source>
       <translation>Nothing to collect for this service (it is paid out or you are told directly).</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="883" />
+      <location filename="../screens/apply.py" line="858" />
       <source>到窗口领取</source>
       <translation>Collect at a counter</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="891" />
+      <location filename="../screens/apply.py" line="866" />
       <source>免费邮寄到家</source>
       <translation>Free delivery to your home</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="892" />
+      <location filename="../screens/apply.py" line="867" />
       <source>免费邮寄（邮费由政府承担）</source>
       <translation>Free delivery by post (the government pays)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="897" />
+      <location filename="../screens/apply.py" line="872" />
       <source>邮寄地址</source>
       <translation>Delivery address</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="898" />
+      <location filename="../screens/apply.py" line="873" />
       <source>默认寄到身份证上的住址，可以修改</source>
       <translation>Sent to the address on your ID card unless you change it</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="941" />
+      <location filename="../screens/apply.py" line="916" />
       <source>请填写完整的邮寄地址。</source>
       <translation>Please give the full delivery address.</translation>
     </message>
@@ -477,74 +477,74 @@
   <context>
     <name>ApplyDoneScreen</name>
     <message>
-      <location filename="../screens/apply.py" line="1055" />
+      <location filename="../screens/apply.py" line="1008" />
       <source>提交申请</source>
       <translation>Submit the application</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1066" />
+      <location filename="../screens/apply.py" line="1019" />
       <source>请为本次服务评价（好差评）</source>
       <translation>Rate this service</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1069" />
+      <location filename="../screens/apply.py" line="1022" />
       <source>完成</source>
       <translation>Finish</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1180" />
+      <location filename="../screens/apply.py" line="1080" />
       <source>正在提交，请稍候…</source>
       <translation>Submitting, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1181" />
+      <location filename="../screens/apply.py" line="1081" />
       <source>您的申请已保存在本机，正在上传。</source>
       <translation>Your application is saved on this terminal and is being sent.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1182" />
+      <location filename="../screens/apply.py" line="1082" />
       <source>正在保存您的申请…</source>
       <translation>Saving your application…</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1184" />
+      <location filename="../screens/apply.py" line="1084" />
       <source>已提交</source>
       <translation>Submitted</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1185" />
+      <location filename="../screens/apply.py" line="1085" />
       <source>凭办件编号和手机号后 4 位可以查询办理进度。</source>
       <translation>Follow your case with the case number and the last 4 digits of your mobile number.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1188" />
+      <location filename="../screens/apply.py" line="1088" />
       <source>网络暂时不通。您的申请已安全保存在本机，联网后自动上传，无需重新办理。
 请保管好本机编号；上传后可凭身份证查到正式办件编号。</source>
       <translation>The network is down for now. Your application is safely saved on this terminal and will be sent automatically; you do not need to apply again.
 Keep the local reference; once sent, your ID card finds the official case number.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1187" />
+      <location filename="../screens/apply.py" line="1087" />
       <source>已保存，联网后自动上传</source>
       <translation>Saved; it will be sent automatically when the network is back</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1191" />
+      <location filename="../screens/apply.py" line="1091" />
       <source>没有提交成功</source>
       <translation>Not submitted</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1192" />
+      <location filename="../screens/apply.py" line="1092" />
       <source>办理系统没有接收这份申请（内容不符合要求）。请点击右下角“呼叫工作人员”，并出示本机编号。</source>
       <translation>The office system did not accept this application (its content does not fit). Tap "Call staff" at the bottom right and show the local reference.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1195" />
+      <location filename="../screens/apply.py" line="1095" />
       <source>没有保存成功</source>
       <translation>Not saved</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="1196" />
+      <location filename="../screens/apply.py" line="1096" />
       <source>本机暂时无法保存申请，您的信息没有提交。请点击右下角“呼叫工作人员”，或到窗口办理。</source>
       <translation>This terminal cannot save applications right now; nothing was submitted. Tap "Call staff" at the bottom right, or apply at a counter.</translation>
     </message>
@@ -552,82 +552,82 @@ Keep the local reference; once sent, your ID card finds the official case number
   <context>
     <name>ApplyFormScreen</name>
     <message>
-      <location filename="../screens/apply.py" line="518" />
+      <location filename="../screens/apply.py" line="493" />
       <source>填写申请表</source>
       <translation>Application form</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="519" />
+      <location filename="../screens/apply.py" line="494" />
       <source>下一步：核对材料</source>
       <translation>Next: documents</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="537" />
+      <location filename="../screens/apply.py" line="512" />
       <source>请先刷身份证。请返回首页重新开始。</source>
       <translation>Please read your ID card first. Go back to the home screen and start again.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="548" />
+      <location filename="../screens/apply.py" line="523" />
       <source>身份证信息（已自动读取，无需填写）</source>
       <translation>From your ID card (read automatically, nothing to type)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="550" />
+      <location filename="../screens/apply.py" line="525" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="551" />
+      <location filename="../screens/apply.py" line="526" />
       <source>性别</source>
       <translation>Sex</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="552" />
+      <location filename="../screens/apply.py" line="527" />
       <source>证件号码</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="553" />
+      <location filename="../screens/apply.py" line="528" />
       <source>出生日期</source>
       <translation>Date of birth</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="554" />
+      <location filename="../screens/apply.py" line="529" />
       <source>住址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="554" />
+      <location filename="../screens/apply.py" line="529" />
       <source>（证件上没有住址）</source>
       <translation>(no address on the card)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="556" />
+      <location filename="../screens/apply.py" line="531" />
       <source>请补充以下信息</source>
       <translation>Please add the following</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="558" />
+      <location filename="../screens/apply.py" line="533" />
       <source>手机号码</source>
       <translation>Mobile number</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="559" />
+      <location filename="../screens/apply.py" line="534" />
       <source>用于接收办理进度短信，查询办件时核对后 4 位</source>
       <translation>For progress text messages; the last 4 digits let you look up your case</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="561" />
+      <location filename="../screens/apply.py" line="536" />
       <source>常住地址（到村组、门牌）</source>
       <translation>Home address (down to group and house number)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="562" />
+      <location filename="../screens/apply.py" line="537" />
       <source>先选乡镇（街道）和村（社区），再填门牌号</source>
       <translation>Pick the township and village first, then type the house number</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="646" />
+      <location filename="../screens/apply.py" line="621" />
       <source>还有 %1 项需要填写或修改，请看红字提示。</source>
       <translation>%1 item(s) still need filling in or correcting; see the red notes.</translation>
     </message>
@@ -635,88 +635,88 @@ Keep the local reference; once sent, your ID card finds the official case number
   <context>
     <name>ApplyMaterialsScreen</name>
     <message>
-      <location filename="../screens/apply.py" line="671" />
+      <location filename="../screens/apply.py" line="646" />
       <source>核对申请材料</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="672" />
+      <location filename="../screens/apply.py" line="647" />
       <source>下一步：选择领取方式</source>
       <translation>Next: how to receive the result</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="680" />
+      <location filename="../screens/apply.py" line="655" />
       <source>打印一次性告知单</source>
       <translation>Print the one-time notice</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="700" />
-      <location filename="../screens/apply.py" line="702" />
+      <location filename="../screens/apply.py" line="675" />
+      <location filename="../screens/apply.py" line="677" />
       <source>无需提交（政府已有电子证照）</source>
       <translation>Nothing to bring (the government already holds it electronically)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="704" />
+      <location filename="../screens/apply.py" line="679" />
       <source>需要您带来的材料</source>
       <translation>Documents to bring</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="709" />
+      <location filename="../screens/apply.py" line="684" />
       <source>这个事项不需要您提交纸质材料。</source>
       <translation>No paper documents are needed for this service.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="727" />
+      <location filename="../screens/apply.py" line="702" />
       <source>（如适用）</source>
       <translation> (if it applies)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="728" />
+      <location filename="../screens/apply.py" line="703" />
       <source>%1 %2 份</source>
       <translation>%1, %2 copy(ies)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="731" />
+      <location filename="../screens/apply.py" line="706" />
       <source>我有，会带来</source>
       <translation>I have it and will bring it</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="731" />
+      <location filename="../screens/apply.py" line="706" />
       <source>需要，我会带来</source>
       <translation>Needed; I will bring it</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="732" />
+      <location filename="../screens/apply.py" line="707" />
       <source>我没有</source>
       <translation>I don't have it</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="732" />
+      <location filename="../screens/apply.py" line="707" />
       <source>不需要</source>
       <translation>Not needed</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="764" />
+      <location filename="../screens/apply.py" line="739" />
       <source>请携带原件</source>
       <translation>Please bring the original</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="764" />
+      <location filename="../screens/apply.py" line="739" />
       <source>请携带%1</source>
       <translation>Please bring: %1</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="767" />
+      <location filename="../screens/apply.py" line="742" />
       <source>补正后再来</source>
       <translation>Come back once you have it</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="770" />
+      <location filename="../screens/apply.py" line="745" />
       <source>不需要提交</source>
       <translation>Not needed</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="778" />
+      <location filename="../screens/apply.py" line="753" />
       <source>缺少必需的材料：%1。
 请备齐后再来办理（补正后再来）。可以打印一次性告知单，上面列出全部需要补齐的材料，下次来一次就能办。</source>
       <translation>Missing required documents: %1.
@@ -726,64 +726,64 @@ Please come back when you have them. Print the one-time notice: it lists everyth
   <context>
     <name>ApplyStartScreen</name>
     <message>
-      <location filename="../screens/apply.py" line="388" />
-      <location filename="../screens/apply.py" line="430" />
-      <location filename="../screens/apply.py" line="439" />
+      <location filename="../screens/apply.py" line="370" />
+      <location filename="../screens/apply.py" line="411" />
+      <location filename="../screens/apply.py" line="420" />
       <source>我要办</source>
       <translation>Apply</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="389" />
+      <location filename="../screens/apply.py" line="371" />
       <source>选择要办理的事项。办理时需要刷您本人的居民身份证。</source>
       <translation>Choose the service. You will need your own resident ID card.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="392" />
+      <location filename="../screens/apply.py" line="374" />
       <source>输入事项名称或拼音首字母，如 lnr（老年人）</source>
       <translation>Type a service name or pinyin initials, e.g. lnr</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="408" />
+      <location filename="../screens/apply.py" line="389" />
       <source>先看办事指南</source>
       <translation>Read the service guide first</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="412" />
+      <location filename="../screens/apply.py" line="393" />
       <source>开始办理（请准备身份证）</source>
       <translation>Start (have your ID card ready)</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="442" />
+      <location filename="../screens/apply.py" line="423" />
       <source>下一步请刷身份证。表格会用身份证上的信息自动填好，您只需补充缺少的几项。</source>
       <translation>Next you read your ID card. The form is filled in from the card; you only add what is missing.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="469" />
+      <location filename="../screens/apply.py" line="450" />
       <source>事项目录正在加载，请稍候再试。</source>
       <translation>The service list is loading; please try again in a moment.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="473" />
+      <location filename="../screens/apply.py" line="454" />
       <source>搜索结果</source>
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="473" />
+      <location filename="../screens/apply.py" line="454" />
       <source>没有找到可以在这里申请的事项，换个说法试试。</source>
       <translation>No service you can apply for here matches; try other words.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="475" />
+      <location filename="../screens/apply.py" line="456" />
       <source>常办事项</source>
       <translation>Common services</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="487" />
+      <location filename="../screens/apply.py" line="468" />
       <source>本终端暂时不能读取身份证，请到窗口办理，或点击右下角“呼叫工作人员”。</source>
       <translation>This terminal cannot read ID cards right now. Please go to a counter, or tap "Call staff" at the bottom right.</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="490" />
+      <location filename="../screens/apply.py" line="471" />
       <source>办理申请</source>
       <translation>to apply for a service</translation>
     </message>
@@ -791,47 +791,47 @@ Please come back when you have them. Print the one-time notice: it lists everyth
   <context>
     <name>ApplyStep</name>
     <message>
-      <location filename="../screens/apply.py" line="277" />
+      <location filename="../screens/apply.py" line="276" />
       <source>填写</source>
       <translation>Form</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="277" />
+      <location filename="../screens/apply.py" line="276" />
       <source>材料</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="277" />
+      <location filename="../screens/apply.py" line="276" />
       <source>领取</source>
       <translation>Receiving</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="277" />
+      <location filename="../screens/apply.py" line="276" />
       <source>确认</source>
       <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="279" />
+      <location filename="../screens/apply.py" line="278" />
       <source>第 %1 步，共 4 步：</source>
       <translation>Step %1 of 4: </translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="300" />
+      <location filename="../screens/apply.py" line="299" />
       <source>男</source>
       <translation>Male</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="300" />
+      <location filename="../screens/apply.py" line="299" />
       <source>女</source>
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="312" />
+      <location filename="../screens/apply.py" line="311" />
       <source>正在读取办事指南，请稍候…</source>
       <translation>Loading the service guide, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/apply.py" line="326" />
+      <location filename="../screens/apply.py" line="325" />
       <source>暂时无法读取这个事项的申请表（网络不通，本机也没有保存）。
 您可以稍后再试，或点击右下角“呼叫工作人员”。</source>
       <translation>The application form of this service cannot be loaded now (no network, and it is not stored here).
@@ -841,52 +841,52 @@ Please try again later, or tap "Call staff" at the bottom right.</translation>
   <context>
     <name>Appointment</name>
     <message>
-      <location filename="../screens/appointment.py" line="70" />
+      <location filename="../screens/appointment.py" line="69" />
       <source>网络不通，暂时无法预约或取号。请稍后再试，或到服务大厅窗口办理。</source>
       <translation>The network is down: booking and queue tickets are not possible right now. Please try again later or go to a counter in the service hall.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="73" />
+      <location filename="../screens/appointment.py" line="72" />
       <source>这个时段刚刚约满了，请选择其他时段。</source>
       <translation>This time slot has just been fully booked. Please choose another one.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="75" />
+      <location filename="../screens/appointment.py" line="74" />
       <source>您当天已经预约过这项业务，无需重复预约。可在“我的预约”中查看。</source>
       <translation>You already have an appointment for this service that day; no need to book again. See it under “My appointments”.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="77" />
+      <location filename="../screens/appointment.py" line="76" />
       <source>这个时段已不能预约，请选择其他时段。</source>
       <translation>This time slot can no longer be booked. Please choose another one.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="79" />
+      <location filename="../screens/appointment.py" line="78" />
       <source>这个预约不是今天的，只能在预约当天签到。</source>
       <translation>This appointment is not for today; you can check in only on the day of the appointment.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="81" />
+      <location filename="../screens/appointment.py" line="80" />
       <source>这个预约已取消或已签到。</source>
       <translation>This appointment has been cancelled or already checked in.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="84" />
+      <location filename="../screens/appointment.py" line="83" />
       <source>暂时无法办理，请稍后再试，或到窗口办理。</source>
       <translation>This cannot be done right now. Please try again later or go to a service counter.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="511" />
+      <location filename="../screens/appointment.py" line="510" />
       <source>已预约</source>
       <translation>Booked</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="512" />
+      <location filename="../screens/appointment.py" line="511" />
       <source>已取消</source>
       <translation>Cancelled</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="513" />
+      <location filename="../screens/appointment.py" line="512" />
       <source>已签到</source>
       <translation>Checked in</translation>
     </message>
@@ -894,87 +894,87 @@ Please try again later, or tap "Call staff" at the bottom right.</translation>
   <context>
     <name>AppointmentDoneScreen</name>
     <message>
-      <location filename="../screens/appointment.py" line="364" />
-      <location filename="../screens/appointment.py" line="372" />
-      <location filename="../screens/appointment.py" line="419" />
-      <location filename="../screens/appointment.py" line="471" />
+      <location filename="../screens/appointment.py" line="363" />
+      <location filename="../screens/appointment.py" line="371" />
+      <location filename="../screens/appointment.py" line="418" />
+      <location filename="../screens/appointment.py" line="470" />
       <source>确认预约</source>
       <translation>Confirm the appointment</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="367" />
+      <location filename="../screens/appointment.py" line="366" />
       <source>请输入您的手机号（用于预约提醒，也可凭后 4 位查询、取消）</source>
       <translation>Enter your mobile number (for reminders; its last 4 digits also let you look up or cancel)</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="368" />
+      <location filename="../screens/appointment.py" line="367" />
       <source>11 位手机号</source>
       <translation>11-digit mobile number</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="374" />
+      <location filename="../screens/appointment.py" line="373" />
       <source>重新选择时段</source>
       <translation>Choose another slot</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="384" />
+      <location filename="../screens/appointment.py" line="383" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="412" />
+      <location filename="../screens/appointment.py" line="411" />
       <source>请重新选择预约时段。</source>
       <translation>Please choose the time slot again.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="421" />
-      <location filename="../screens/appointment.py" line="433" />
+      <location filename="../screens/appointment.py" line="420" />
+      <location filename="../screens/appointment.py" line="432" />
       <source>办理单位：%1</source>
       <translation>Office: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="421" />
-      <location filename="../screens/appointment.py" line="434" />
+      <location filename="../screens/appointment.py" line="420" />
+      <location filename="../screens/appointment.py" line="433" />
       <source>办理业务：%1</source>
       <translation>Service: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="422" />
+      <location filename="../screens/appointment.py" line="421" />
       <source>预约时间：%1</source>
       <translation>Time: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="423" />
+      <location filename="../screens/appointment.py" line="422" />
       <source>预约人：%1（%2）</source>
       <translation>Booked by: %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="427" />
+      <location filename="../screens/appointment.py" line="426" />
       <source>预约成功</source>
       <translation>Booked</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="432" />
+      <location filename="../screens/appointment.py" line="431" />
       <source>预约编号：%1</source>
       <translation>Appointment number: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="435" />
+      <location filename="../screens/appointment.py" line="434" />
       <source>地址：%1　%2</source>
       <translation>Address: %1  %2</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="436" />
+      <location filename="../screens/appointment.py" line="435" />
       <source>请提前 10 分钟到达，在大厅取号机刷身份证签到，优先叫号。</source>
       <translation>Please arrive 10 minutes early and check in with your ID card at the ticket machine in the hall: you will be called first.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="444" />
+      <location filename="../screens/appointment.py" line="443" />
       <source>手机号码应为 11 位数字，以 1 开头。</source>
       <translation>The mobile number must have 11 digits and start with 1.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="453" />
+      <location filename="../screens/appointment.py" line="452" />
       <source>正在预约，请稍候…</source>
       <translation>Booking, please wait…</translation>
     </message>
@@ -982,57 +982,57 @@ Please try again later, or tap "Call staff" at the bottom right.</translation>
   <context>
     <name>AppointmentScreen</name>
     <message>
-      <location filename="../screens/appointment.py" line="124" />
+      <location filename="../screens/appointment.py" line="123" />
       <source>预约取号</source>
       <translation>Appointments and queue</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="127" />
+      <location filename="../screens/appointment.py" line="126" />
       <source>现场取号</source>
       <translation>Take a queue ticket</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="129" />
+      <location filename="../screens/appointment.py" line="128" />
       <source>预约签到（刷身份证）</source>
       <translation>Appointment check-in (ID card)</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="131" />
+      <location filename="../screens/appointment.py" line="130" />
       <source>我的预约：查询、取消</source>
       <translation>My appointments: look up, cancel</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="143" />
+      <location filename="../screens/appointment.py" line="142" />
       <source>预约办理：请选择办理单位和业务（可预约今天起 365 天内）</source>
       <translation>Book an appointment: choose the office and the service (any day within the next 365 days)</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="153" />
+      <location filename="../screens/appointment.py" line="152" />
       <source>预约签到</source>
       <translation>Appointment check-in</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="153" />
+      <location filename="../screens/appointment.py" line="152" />
       <source>查询我的预约</source>
       <translation>Look up my appointments</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="159" />
+      <location filename="../screens/appointment.py" line="158" />
       <source>正在查询，请稍候…</source>
       <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="168" />
+      <location filename="../screens/appointment.py" line="167" />
       <source>本机不能现场取号。取号请到服务大厅（如浏阳市市民之家）的取号机。</source>
       <translation>This kiosk does not issue queue tickets. Take a ticket at the ticket machine of a service hall (e.g. the Liuyang Citizen Centre).</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="178" />
+      <location filename="../screens/appointment.py" line="177" />
       <source>本机不能现场取号。取号请到服务大厅：%1</source>
       <translation>This kiosk does not issue queue tickets. Take a ticket in a service hall: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="185" />
+      <location filename="../screens/appointment.py" line="184" />
       <source>地址：%1　电话：%2</source>
       <translation>Address: %1  Phone: %2</translation>
     </message>
@@ -1040,53 +1040,53 @@ Please try again later, or tap "Call staff" at the bottom right.</translation>
   <context>
     <name>AppointmentSlotsScreen</name>
     <message>
-      <location filename="../screens/appointment.py" line="214" />
+      <location filename="../screens/appointment.py" line="213" />
       <source>选择日期和时段</source>
       <translation>Choose a day and time</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="217" />
+      <location filename="../screens/appointment.py" line="216" />
       <source>第一步：选择日期（只显示还有名额的日子）</source>
       <translation>Step 1: choose a day (only days with free places are shown)</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="262" />
-      <location filename="../screens/appointment.py" line="306" />
+      <location filename="../screens/appointment.py" line="261" />
+      <location filename="../screens/appointment.py" line="305" />
       <source>正在查询，请稍候…</source>
       <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="271" />
+      <location filename="../screens/appointment.py" line="270" />
       <source>今后 365 天都已约满或不开放，请到窗口咨询。</source>
       <translation>The next 365 days are fully booked or closed. Please ask at a counter.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="287" />
+      <location filename="../screens/appointment.py" line="286" />
       <source>余 %1 个名额</source>
       <translation>%1 places left</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="316" />
+      <location filename="../screens/appointment.py" line="315" />
       <source>第二步：选择 %1 的时段</source>
       <translation>Step 2: choose a time on %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="324" />
+      <location filename="../screens/appointment.py" line="323" />
       <source>余 %1 个</source>
       <translation>%1 left</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="325" />
+      <location filename="../screens/appointment.py" line="324" />
       <source>已约满</source>
       <translation>Full</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="332" />
+      <location filename="../screens/appointment.py" line="331" />
       <source>这一天没有可预约的时段，请换一天。</source>
       <translation>No time slots are free that day. Please choose another day.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="343" />
+      <location filename="../screens/appointment.py" line="342" />
       <source>预约办理</source>
       <translation>Book an appointment</translation>
     </message>
@@ -1112,62 +1112,62 @@ Please try again later, or tap "Call staff" at the bottom right.</translation>
   <context>
     <name>CaseDetailScreen</name>
     <message>
-      <location filename="../screens/cases.py" line="627" />
+      <location filename="../screens/cases.py" line="623" />
       <source>办件进度</source>
       <translation>Case progress</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="633" />
+      <location filename="../screens/cases.py" line="629" />
       <source>下一步怎么办</source>
       <translation>What to do next</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="635" />
+      <location filename="../screens/cases.py" line="631" />
       <source>办理过程</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="641" />
+      <location filename="../screens/cases.py" line="637" />
       <source>打印进度单</source>
       <translation>Print the progress slip</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="643" />
+      <location filename="../screens/cases.py" line="639" />
       <source>刷新进度</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="645" />
+      <location filename="../screens/cases.py" line="641" />
       <source>评价本次服务（好差评）</source>
       <translation>Rate this service</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="675" />
+      <location filename="../screens/cases.py" line="671" />
       <source>没有可显示的办件，请返回重新查询。</source>
       <translation>There is no case to show. Please go back and look it up again.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="679" />
+      <location filename="../screens/cases.py" line="675" />
       <source>办件编号：%1</source>
       <translation>Case number: %1</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="682" />
+      <location filename="../screens/cases.py" line="678" />
       <source>（准予办理）</source>
       <translation> (approved)</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="682" />
+      <location filename="../screens/cases.py" line="678" />
       <source>（不予办理）</source>
       <translation> (refused)</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="691" />
+      <location filename="../screens/cases.py" line="687" />
       <source>（更早的 %1 条记录见进度单）</source>
       <translation>(%1 earlier entries are on the printed slip)</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="713" />
+      <location filename="../screens/cases.py" line="709" />
       <source>正在查询，请稍候…</source>
       <translation>Looking it up, please wait…</translation>
     </message>
@@ -1175,65 +1175,71 @@ Please try again later, or tap "Call staff" at the bottom right.</translation>
   <context>
     <name>CaseListScreen</name>
     <message>
-      <location filename="../screens/cases.py" line="443" />
+      <location filename="../screens/cases.py" line="397" />
       <source>我的办件</source>
       <translation>My cases</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="461" />
+      <location filename="../screens/cases.py" line="415" />
       <source>手机号后 4 位</source>
       <translation>Last 4 digits of the mobile</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="462" />
+      <location filename="../screens/cases.py" line="416" />
       <source>查看进度</source>
       <translation>Show progress</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="485" />
+      <location filename="../screens/cases.py" line="440" />
       <source>请先刷身份证。</source>
       <translation>Please place your ID card first.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="487" />
+      <location filename="../screens/cases.py" line="442" />
       <source>证件号码：%1</source>
       <translation>ID number: %1</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="499" />
-      <location filename="../screens/cases.py" line="564" />
+      <location filename="../screens/cases.py" line="455" />
+      <location filename="../screens/cases.py" line="481" />
+      <location filename="../screens/cases.py" line="560" />
       <source>正在查询，请稍候…</source>
       <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="521" />
+      <location filename="../screens/cases.py" line="506" />
       <source>没有查到您的办件。如果您是在窗口办理的，请凭回执上的办件编号查询。</source>
       <translation>No cases found for you. If you applied at a counter, look it up with the case number on your receipt.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="528" />
+      <location filename="../screens/cases.py" line="513" />
       <source>网络不通，暂时查不到已上传的办件。</source>
       <translation>The network is down: uploaded cases cannot be looked up right now.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="530" />
+      <location filename="../screens/cases.py" line="515" />
       <source>下面是保存在本机、等待上传的申请。</source>
       <translation>Below are applications saved on this kiosk and waiting to be uploaded.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="546" />
+      <location filename="../screens/cases.py" line="531" />
       <source>待上传　本机编号 %1
 保存时间 %2。联网后自动上传，无需重新办理。</source>
       <translation>Waiting to upload  Kiosk reference %1
 Saved %2. It uploads by itself once the network is back; no need to apply again.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="581" />
+      <location filename="../screens/cases.py" line="541" />
+      <source>查看更早的办件</source>
+      <translation>Show older cases</translation>
+    </message>
+    <message>
+      <location filename="../screens/cases.py" line="577" />
       <source>为保护您的信息，查看办件 %1 还需要办理时所留手机号的后 4 位：</source>
       <translation>To protect your information, case %1 also needs the last 4 digits of the mobile number you gave:</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="600" />
+      <location filename="../screens/cases.py" line="596" />
       <source>请输入手机号的后 4 位数字。</source>
       <translation>Enter the last 4 digits of your mobile number.</translation>
     </message>
@@ -1241,63 +1247,63 @@ Saved %2. It uploads by itself once the network is back; no need to apply again.
   <context>
     <name>CaseLookupScreen</name>
     <message>
-      <location filename="../screens/cases.py" line="337" />
-      <location filename="../screens/cases.py" line="370" />
+      <location filename="../screens/cases.py" line="291" />
+      <location filename="../screens/cases.py" line="324" />
       <source>办件查询</source>
       <translation>Case lookup</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="338" />
+      <location filename="../screens/cases.py" line="292" />
       <source>刷身份证，查看我的全部办件</source>
       <translation>Place your ID card to see all my cases</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="341" />
+      <location filename="../screens/cases.py" line="295" />
       <source>或者：输入回执上的办件编号和手机号后 4 位</source>
       <translation>Or: type the case number on your receipt and the last 4 digits of your mobile</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="345" />
+      <location filename="../screens/cases.py" line="299" />
       <source>办件编号，例：LY20261126000123</source>
       <translation>Case number, e.g. LY20261126000123</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="348" />
+      <location filename="../screens/cases.py" line="302" />
       <source>手机号后 4 位</source>
       <translation>Last 4 digits of the mobile</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="349" />
+      <location filename="../screens/cases.py" line="303" />
       <source>办件编号（本机编号 LY-… 也可以）</source>
       <translation>Case number (a kiosk reference LY-… works too)</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="351" />
+      <location filename="../screens/cases.py" line="305" />
       <source>办理时所留手机号的后 4 位</source>
       <translation>Last 4 digits of the mobile number you gave</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="357" />
+      <location filename="../screens/cases.py" line="311" />
       <source>查询</source>
       <translation>Look up</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="384" />
+      <location filename="../screens/cases.py" line="338" />
       <source>请输入回执上的办件编号（字母 LY 开头，后面是数字）。</source>
       <translation>Enter the case number on your receipt (LY followed by digits).</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="387" />
+      <location filename="../screens/cases.py" line="341" />
       <source>请输入手机号的后 4 位数字。</source>
       <translation>Enter the last 4 digits of your mobile number.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="403" />
+      <location filename="../screens/cases.py" line="357" />
       <source>正在查询，请稍候…</source>
       <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="413" />
+      <location filename="../screens/cases.py" line="367" />
       <source>这份申请（本机编号 %1）已安全保存在本机，状态：待上传。联网后自动上传，上传后即可查询办理进度，无需重新办理。</source>
       <translation>This application (kiosk reference %1) is safely saved on this kiosk and waiting to upload. It uploads by itself once the network is back; then its progress can be looked up. No need to apply again.</translation>
     </message>
@@ -1358,122 +1364,122 @@ Saved %2. It uploads by itself once the network is back; no need to apply again.
   <context>
     <name>Cases</name>
     <message>
-      <location filename="../screens/cases.py" line="103" />
+      <location filename="../screens/cases.py" line="93" />
       <source>网络不通，暂时无法查询办件进度。请稍后再试，或到窗口查询。</source>
       <translation>The network is down: case progress cannot be looked up right now. Please try again later or ask at a counter.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="105" />
+      <location filename="../screens/cases.py" line="95" />
       <source>该办件的验证错误次数过多，为保护您的信息，请 15 分钟后再试，或到窗口查询。</source>
       <translation>Too many wrong attempts for this case. To protect your information, try again in 15 minutes or ask at a counter.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="107" />
+      <location filename="../screens/cases.py" line="97" />
       <source>没有查到这个办件：办件编号或手机号后 4 位不对。请核对回执上的编号后再试。</source>
       <translation>No case found: the case number or the last 4 mobile digits do not match. Check the number on your receipt and try again.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="110" />
+      <location filename="../screens/cases.py" line="100" />
       <source>暂时无法查询，请稍后再试，或到窗口查询。</source>
       <translation>The lookup is not possible right now. Please try again later or ask at a counter.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="119" />
+      <location filename="../screens/cases.py" line="109" />
       <source>工作人员正在预审您的材料，请耐心等待。如需补充材料，会一次性告知您。</source>
       <translation>Staff are checking your materials. If anything is missing you will be told everything at once.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="121" />
+      <location filename="../screens/cases.py" line="111" />
       <source>（请咨询窗口）</source>
       <translation>(ask at the counter)</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="122" />
+      <location filename="../screens/cases.py" line="112" />
       <source>请带齐以下材料，到 %1 补正：</source>
       <translation>Bring the following to %1: </translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="123" />
+      <location filename="../screens/cases.py" line="113" />
       <source>。补正后无需重新排队。</source>
       <translation>. No need to queue again after bringing them.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="125" />
+      <location filename="../screens/cases.py" line="115" />
       <source>已受理，接下来由 %1 审核。</source>
       <translation>Accepted; %1 reviews it next.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="127" />
+      <location filename="../screens/cases.py" line="117" />
       <source>%1 正在审核。</source>
       <translation>%1 is reviewing it.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="129" />
+      <location filename="../screens/cases.py" line="119" />
       <source>承诺 %1 前办结。</source>
       <translation>Promised by %1.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="133" />
+      <location filename="../screens/cases.py" line="123" />
       <source>不予办理。原因：%1</source>
       <translation>Refused. Reason: %1</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="134" />
+      <location filename="../screens/cases.py" line="124" />
       <source>。如有疑问，请到 %1 咨询。</source>
       <translation>. For questions, ask at %1.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="136" />
+      <location filename="../screens/cases.py" line="126" />
       <source>已办结，结果将免费邮寄给您，请留意快递电话。</source>
       <translation>Decided; the result will be mailed to you free of charge. Please answer the courier's call.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="137" />
+      <location filename="../screens/cases.py" line="127" />
       <source>已办结，结果送到 %1 后会通知您领取。</source>
       <translation>Decided; you will be told when the result reaches %1 for pickup.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="139" />
+      <location filename="../screens/cases.py" line="129" />
       <source>请带上本人身份证，到 %1 领取办理结果。</source>
       <translation>Bring your ID card and pick up the result at %1.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="141" />
+      <location filename="../screens/cases.py" line="131" />
       <source>已免费寄出：%1 快递单号 %2。请留意快递电话。</source>
       <translation>Mailed free of charge: %1 tracking number %2. Please answer the courier's call.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="144" />
+      <location filename="../screens/cases.py" line="134" />
       <source>已办结并送达。欢迎对本次服务进行评价。</source>
       <translation>Decided and delivered. Please rate this service.</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="150" />
+      <location filename="../screens/cases.py" line="140" />
       <source>村受理</source>
       <translation>Village accepts</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="150" />
+      <location filename="../screens/cases.py" line="140" />
       <source>镇审核</source>
       <translation>Township reviews</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="150" />
+      <location filename="../screens/cases.py" line="140" />
       <source>村出件</source>
       <translation>Village hands over</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="151" />
+      <location filename="../screens/cases.py" line="141" />
       <source>受理</source>
       <translation>Accept</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="151" />
+      <location filename="../screens/cases.py" line="141" />
       <source>审核</source>
       <translation>Review</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="151" />
+      <location filename="../screens/cases.py" line="141" />
       <source>出件</source>
       <translation>Hand over</translation>
     </message>
@@ -1504,7 +1510,7 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
   <context>
     <name>CountTile</name>
     <message>
-      <location filename="../screens/guide.py" line="356" />
+      <location filename="../screens/guide.py" line="325" />
       <source>%1 项</source>
       <translation>%1 services</translation>
     </message>
@@ -1512,141 +1518,141 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
   <context>
     <name>DemoPanel</name>
     <message>
-      <location filename="../screens/demo_panel.py" line="43" />
+      <location filename="../screens/demo_panel.py" line="42" />
       <source>演示工具</source>
       <translation>Demo tools</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="46" />
+      <location filename="../screens/demo_panel.py" line="45" />
       <source>仅用于演示和培训：模拟设备和网络的各种情况。正式运行时不显示。</source>
       <translation>For demos and training only: simulate device and network situations. Not shown in normal operation.</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="69" />
+      <location filename="../screens/demo_panel.py" line="66" />
       <source>模拟刷卡（合成的示例证件）</source>
       <translation>Simulate a card (synthetic sample cards)</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="89" />
+      <location filename="../screens/demo_panel.py" line="86" />
       <source>设备和网络</source>
       <translation>Devices and network</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="73" />
+      <location filename="../screens/demo_panel.py" line="70" />
       <source>取走卡片</source>
       <translation>Remove the card</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="101" />
+      <location filename="../screens/demo_panel.py" line="98" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="120" />
+      <location filename="../screens/demo_panel.py" line="117" />
       <source>居民身份证</source>
       <translation>ID card</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="120" />
+      <location filename="../screens/demo_panel.py" line="117" />
       <source>港澳台居住证</source>
       <translation>HK/MO/TW permit</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="121" />
+      <location filename="../screens/demo_panel.py" line="118" />
       <source>外国人永居证</source>
       <translation>Foreign PR card</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="130" />
+      <location filename="../screens/demo_panel.py" line="127" />
       <source>（无法识别）</source>
       <translation> (unreadable)</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="132" />
+      <location filename="../screens/demo_panel.py" line="129" />
       <source>（已过期）</source>
       <translation> (expired)</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="155" />
+      <location filename="../screens/demo_panel.py" line="152" />
       <source>模拟读卡器断开</source>
       <translation>Unplug the reader</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="155" />
+      <location filename="../screens/demo_panel.py" line="152" />
       <source>恢复读卡器连接</source>
       <translation>Reconnect the reader</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="158" />
+      <location filename="../screens/demo_panel.py" line="155" />
       <source>恢复打印纸</source>
       <translation>Refill printer paper</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="158" />
+      <location filename="../screens/demo_panel.py" line="155" />
       <source>模拟打印机缺纸</source>
       <translation>Printer out of paper</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="161" />
+      <location filename="../screens/demo_panel.py" line="158" />
       <source>中心服务切换中…</source>
       <translation>Central service switching…</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="164" />
+      <location filename="../screens/demo_panel.py" line="161" />
       <source>停止中心服务</source>
       <translation>Stop central service</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="164" />
+      <location filename="../screens/demo_panel.py" line="161" />
       <source>启动中心服务</source>
       <translation>Start central service</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="165" />
-      <location filename="../screens/demo_panel.py" line="182" />
-      <location filename="../screens/demo_panel.py" line="210" />
+      <location filename="../screens/demo_panel.py" line="162" />
+      <location filename="../screens/demo_panel.py" line="179" />
+      <location filename="../screens/demo_panel.py" line="206" />
       <source>读卡器模拟器</source>
       <translation>card reader simulator</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="165" />
-      <location filename="../screens/demo_panel.py" line="223" />
+      <location filename="../screens/demo_panel.py" line="162" />
+      <location filename="../screens/demo_panel.py" line="219" />
       <source>打印机模拟器</source>
       <translation>printer simulator</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="166" />
-      <location filename="../screens/demo_panel.py" line="232" />
+      <location filename="../screens/demo_panel.py" line="163" />
+      <location filename="../screens/demo_panel.py" line="228" />
       <source>内置中心服务</source>
       <translation>embedded central service</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="167" />
+      <location filename="../screens/demo_panel.py" line="164" />
       <source>未运行：%1</source>
       <translation>Not running: %1</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="177" />
+      <location filename="../screens/demo_panel.py" line="174" />
       <source>%1未运行，无法模拟。</source>
       <translation>The %1 is not running; nothing to simulate.</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="238" />
+      <location filename="../screens/demo_panel.py" line="234" />
       <source>中心服务已启动</source>
       <translation>The central service is running again</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="238" />
+      <location filename="../screens/demo_panel.py" line="234" />
       <source>中心服务已停止：现在可以演示离线办理</source>
       <translation>The central service is stopped: you can now show offline use</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="239" />
+      <location filename="../screens/demo_panel.py" line="235" />
       <source>正在启动中心服务…</source>
       <translation>Starting the central service…</translation>
     </message>
     <message>
-      <location filename="../screens/demo_panel.py" line="239" />
+      <location filename="../screens/demo_panel.py" line="235" />
       <source>正在停止中心服务…</source>
       <translation>Stopping the central service…</translation>
     </message>
@@ -1654,63 +1660,63 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
   <context>
     <name>EvaluationDoneScreen</name>
     <message>
-      <location filename="../screens/evaluation.py" line="356" />
+      <location filename="../screens/evaluation.py" line="365" />
       <source>好差评</source>
       <translation>Rate our service</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="367" />
+      <location filename="../screens/evaluation.py" line="376" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="394" />
-      <location filename="../screens/evaluation.py" line="404" />
+      <location filename="../screens/evaluation.py" line="403" />
+      <location filename="../screens/evaluation.py" line="413" />
       <source>感谢您的评价</source>
       <translation>Thank you for your rating</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="401" />
+      <location filename="../screens/evaluation.py" line="410" />
       <source>正在提交评价…</source>
       <translation>Sending your rating…</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="405" />
+      <location filename="../screens/evaluation.py" line="414" />
       <source>已提交</source>
       <translation>Sent</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="405" />
+      <location filename="../screens/evaluation.py" line="414" />
       <source>已保存，联网后自动上传</source>
       <translation>Saved; it uploads automatically when the network is back</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="407" />
+      <location filename="../screens/evaluation.py" line="416" />
       <source>评价没有提交成功</source>
       <translation>Your rating was not sent</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="408" />
+      <location filename="../screens/evaluation.py" line="417" />
       <source>请点击右下角“呼叫工作人员”，当面告诉我们您的意见。</source>
       <translation>Tap "Call staff" at the bottom right and tell us in person.</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="410" />
+      <location filename="../screens/evaluation.py" line="419" />
       <source>很抱歉这次没有让您满意。工作人员将在 1 个工作日内打电话（%1）给您，了解情况并在 15 个工作日内整改。</source>
       <translation>We are sorry we did not satisfy you. Staff will call you (%1) within 1 working day to hear what happened, and fix it within 15 working days.</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="413" />
+      <location filename="../screens/evaluation.py" line="422" />
       <source>很抱歉这次没有让您满意。您的意见已转给相关部门，15 个工作日内整改。如希望回电，可以在服务台留下电话。</source>
       <translation>We are sorry we did not satisfy you. Your feedback goes to the department concerned, to be fixed within 15 working days. For a call back, leave your number at the service desk.</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="416" />
+      <location filename="../screens/evaluation.py" line="425" />
       <source>您的评价会帮助我们把服务做得更好。</source>
       <translation>Your rating helps us serve you better.</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="437" />
+      <location filename="../screens/evaluation.py" line="446" />
       <source>%1 秒后自动返回首页，点屏幕任意处立即结束</source>
       <translation>Back to the start in %1 s; tap anywhere to finish now</translation>
     </message>
@@ -1718,172 +1724,172 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
   <context>
     <name>EvaluationScreen</name>
     <message>
-      <location filename="../screens/evaluation.py" line="160" />
+      <location filename="../screens/evaluation.py" line="164" />
       <source>好差评</source>
       <translation>Rate our service</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="204" />
+      <location filename="../screens/evaluation.py" line="208" />
       <source>您今天办理的是哪项业务？</source>
       <translation>Which service did you use today?</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="163" />
+      <location filename="../screens/evaluation.py" line="167" />
       <source>您对这次服务满意吗？</source>
       <translation>Were you satisfied with the service?</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="164" />
+      <location filename="../screens/evaluation.py" line="168" />
       <source>非常满意</source>
       <translation>Very satisfied</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="164" />
+      <location filename="../screens/evaluation.py" line="168" />
       <source>满意</source>
       <translation>Satisfied</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="164" />
+      <location filename="../screens/evaluation.py" line="168" />
       <source>基本满意</source>
       <translation>Fairly satisfied</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="165" />
+      <location filename="../screens/evaluation.py" line="169" />
       <source>不满意</source>
       <translation>Dissatisfied</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="165" />
+      <location filename="../screens/evaluation.py" line="169" />
       <source>非常不满意</source>
       <translation>Very dissatisfied</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="177" />
+      <location filename="../screens/evaluation.py" line="181" />
       <source>哪些方面？（可多选，可不选）</source>
       <translation>What about it? (choose any, or none)</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="187" />
+      <location filename="../screens/evaluation.py" line="191" />
       <source>服务效率高</source>
       <translation>Efficient service</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="187" />
+      <location filename="../screens/evaluation.py" line="191" />
       <source>服务态度好</source>
       <translation>Friendly staff</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="187" />
+      <location filename="../screens/evaluation.py" line="191" />
       <source>办事指南准确</source>
       <translation>Accurate guide</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="188" />
+      <location filename="../screens/evaluation.py" line="192" />
       <source>操作便捷</source>
       <translation>Easy to use</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="188" />
+      <location filename="../screens/evaluation.py" line="192" />
       <source>材料精简</source>
       <translation>Few documents</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="188" />
+      <location filename="../screens/evaluation.py" line="192" />
       <source>一次办好</source>
       <translation>Done in one trip</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="189" />
+      <location filename="../screens/evaluation.py" line="193" />
       <source>等待时间长</source>
       <translation>Long wait</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="189" />
+      <location filename="../screens/evaluation.py" line="193" />
       <source>服务态度差</source>
       <translation>Unfriendly staff</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="190" />
+      <location filename="../screens/evaluation.py" line="194" />
       <source>办事指南不准确</source>
       <translation>Inaccurate guide</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="190" />
+      <location filename="../screens/evaluation.py" line="194" />
       <source>操作复杂</source>
       <translation>Hard to use</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="190" />
+      <location filename="../screens/evaluation.py" line="194" />
       <source>材料要求多</source>
       <translation>Too many documents</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="191" />
+      <location filename="../screens/evaluation.py" line="195" />
       <source>多次跑动</source>
       <translation>Several trips needed</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="191" />
+      <location filename="../screens/evaluation.py" line="195" />
       <source>系统故障</source>
       <translation>System fault</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="192" />
+      <location filename="../screens/evaluation.py" line="196" />
       <source>还想说点什么？（选填）</source>
       <translation>Anything else to tell us? (optional)</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="197" />
+      <location filename="../screens/evaluation.py" line="201" />
       <source>可以不填</source>
       <translation>Optional</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="200" />
+      <location filename="../screens/evaluation.py" line="204" />
       <source>希望工作人员回电吗？</source>
       <translation>Would you like a call back?</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="201" />
+      <location filename="../screens/evaluation.py" line="205" />
       <source>留下手机号，工作人员会在 1 个工作日内打电话了解情况。不留也可以。</source>
       <translation>Leave a mobile number and staff will call you within 1 working day. You do not have to.</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="213" />
+      <location filename="../screens/evaluation.py" line="217" />
       <source>提交评价</source>
       <translation>Send rating</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="224" />
+      <location filename="../screens/evaluation.py" line="228" />
       <source>评价办件：%1</source>
       <translation>Rating case %1</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="226" />
+      <location filename="../screens/evaluation.py" line="230" />
       <source>评价刚才提交的申请（本机编号 %1）</source>
       <translation>Rating the application you just made (local reference %1)</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="228" />
+      <location filename="../screens/evaluation.py" line="232" />
       <source>评价事项：%1</source>
       <translation>Rating the service: %1</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="230" />
+      <location filename="../screens/evaluation.py" line="234" />
       <source>评价本次来访的服务。您的评价不记名，帮助我们改进。</source>
       <translation>Rate the service of this visit. Your rating is anonymous and helps us improve.</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="283" />
+      <location filename="../screens/evaluation.py" line="292" />
       <source>请点选一个满意程度。</source>
       <translation>Please tap one of the levels.</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="285" />
+      <location filename="../screens/evaluation.py" line="294" />
       <source>请选择您办理的业务。</source>
       <translation>Please choose the service you used.</translation>
     </message>
     <message>
-      <location filename="../screens/evaluation.py" line="288" />
+      <location filename="../screens/evaluation.py" line="297" />
       <source>手机号码不对；不想留电话可以清空。</source>
       <translation>The mobile number is not valid; clear it if you prefer not to leave one.</translation>
     </message>
@@ -1944,52 +1950,52 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
   <context>
     <name>Guide</name>
     <message>
-      <location filename="../screens/guide.py" line="48" />
+      <location filename="../screens/guide.py" line="46" />
       <source>个人办事</source>
       <translation>For individuals</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="48" />
+      <location filename="../screens/guide.py" line="46" />
       <source>法人办事</source>
       <translation>For businesses</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="49" />
+      <location filename="../screens/guide.py" line="47" />
       <source>村上办</source>
       <translation>At the village</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="49" />
+      <location filename="../screens/guide.py" line="47" />
       <source>镇上办</source>
       <translation>At the township</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="50" />
+      <location filename="../screens/guide.py" line="48" />
       <source>最多跑一次</source>
       <translation>One trip at most</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="51" />
+      <location filename="../screens/guide.py" line="49" />
       <source>全程网办</source>
       <translation>Fully online</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="52" />
+      <location filename="../screens/guide.py" line="50" />
       <source>按人生事项</source>
       <translation>Life events</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="52" />
+      <location filename="../screens/guide.py" line="50" />
       <source>个人/法人</source>
       <translation>Individuals / businesses</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="53" />
+      <location filename="../screens/guide.py" line="51" />
       <source>本站能办</source>
       <translation>What this site does</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="53" />
+      <location filename="../screens/guide.py" line="51" />
       <source>按部门</source>
       <translation>Departments</translation>
     </message>
@@ -1997,42 +2003,42 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
   <context>
     <name>GuideBrowseScreen</name>
     <message>
-      <location filename="../screens/guide.py" line="451" />
+      <location filename="../screens/guide.py" line="367" />
       <source>办事指南</source>
       <translation>Service guides</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="456" />
+      <location filename="../screens/guide.py" line="372" />
       <source>输入事项名称、拼音或首字母，如：社保、bdc</source>
       <translation>Type a service name, pinyin or initials, e.g. 社保, shebao, bdc</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="457" />
+      <location filename="../screens/guide.py" line="373" />
       <source>输入要办的事，如：社保</source>
       <translation>Type what you need, e.g. 社保</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="460" />
+      <location filename="../screens/guide.py" line="376" />
       <source>清空</source>
       <translation>Clear</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="531" />
+      <location filename="../screens/guide.py" line="460" />
       <source>事项目录正在准备，请稍候…（如长时间没有出现，请点击“呼叫工作人员”）</source>
       <translation>The list of services is being prepared, please wait… (if it does not appear, tap "Call staff")</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="602" />
+      <location filename="../screens/guide.py" line="542" />
       <source>没有找到“%1”。可以换个说法（如“社保”“身份证”），或清空后按分类查找。</source>
       <translation>Nothing found for "%1". Try other words (e.g. 社保, 身份证), or clear the box and browse by category.</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="611" />
+      <location filename="../screens/guide.py" line="551" />
       <source>查看全部搜索结果</source>
       <translation>Show all results</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="614" />
+      <location filename="../screens/guide.py" line="554" />
       <source>拼音搜索正在准备，请先输入汉字。</source>
       <translation>Pinyin search is being prepared; please type Chinese characters for now.</translation>
     </message>
@@ -2040,286 +2046,286 @@ Please go to a service-hall window, or tap “Call staff” at the bottom right.
   <context>
     <name>GuideDetailScreen</name>
     <message>
-      <location filename="../screens/guide.py" line="757" />
-      <location filename="../screens/guide.py" line="1073" />
+      <location filename="../screens/guide.py" line="697" />
+      <location filename="../screens/guide.py" line="1013" />
       <source>办事指南</source>
       <translation>Service guide</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="772" />
+      <location filename="../screens/guide.py" line="712" />
       <source>能办到什么</source>
       <translation>What you get</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="772" />
+      <location filename="../screens/guide.py" line="712" />
       <source>办理结果及送达方式</source>
       <translation>Result and delivery</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="773" />
+      <location filename="../screens/guide.py" line="713" />
       <source>要跑几次</source>
       <translation>How many trips</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="773" />
+      <location filename="../screens/guide.py" line="713" />
       <source>到现场次数</source>
       <translation>Visits in person</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="774" />
+      <location filename="../screens/guide.py" line="714" />
       <source>要多长时间</source>
       <translation>How long</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="774" />
+      <location filename="../screens/guide.py" line="714" />
       <source>办理时限</source>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="775" />
+      <location filename="../screens/guide.py" line="715" />
       <source>要不要钱</source>
       <translation>Does it cost</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="775" />
+      <location filename="../screens/guide.py" line="715" />
       <source>收费标准及依据</source>
       <translation>Fees and their basis</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="776" />
+      <location filename="../screens/guide.py" line="716" />
       <source>要带什么材料</source>
       <translation>What to bring</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="776" />
+      <location filename="../screens/guide.py" line="716" />
       <source>申请材料</source>
       <translation>Application materials</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="777" />
+      <location filename="../screens/guide.py" line="717" />
       <source>在哪里办</source>
       <translation>Where</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="777" />
+      <location filename="../screens/guide.py" line="717" />
       <source>办理地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="778" />
+      <location filename="../screens/guide.py" line="718" />
       <source>什么时间办</source>
       <translation>When</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="778" />
+      <location filename="../screens/guide.py" line="718" />
       <source>办理时间</source>
       <translation>Office hours</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="779" />
+      <location filename="../screens/guide.py" line="719" />
       <source>有问题打电话</source>
       <translation>Questions? Call</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="779" />
+      <location filename="../screens/guide.py" line="719" />
       <source>咨询电话 / 监督投诉电话</source>
       <translation>Enquiries / complaints</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="805" />
+      <location filename="../screens/guide.py" line="745" />
       <source>更多信息</source>
       <translation>More information</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="818" />
+      <location filename="../screens/guide.py" line="758" />
       <source>用手机扫描二维码，把这份办事指南带走</source>
       <translation>Scan the QR code with your phone to take this guide with you</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="823" />
+      <location filename="../screens/guide.py" line="763" />
       <source>收起</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="832" />
+      <location filename="../screens/guide.py" line="772" />
       <source>打印办事指南</source>
       <translation>Print the guide</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="834" />
+      <location filename="../screens/guide.py" line="774" />
       <source>扫码带走</source>
       <translation>Take it by QR</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="836" />
+      <location filename="../screens/guide.py" line="776" />
       <source>我要办</source>
       <translation>Apply now</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="871" />
+      <location filename="../screens/guide.py" line="811" />
       <source>事项目录正在准备，请稍候再试，或点击“呼叫工作人员”。</source>
       <translation>The list of services is being prepared; try again shortly, or tap "Call staff".</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="874" />
+      <location filename="../screens/guide.py" line="814" />
       <source>没有找到这个事项（可能已调整）。请返回重新查找。</source>
       <translation>This service was not found (it may have changed). Go back and search again.</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="884" />
-      <location filename="../screens/guide.py" line="921" />
+      <location filename="../screens/guide.py" line="824" />
+      <location filename="../screens/guide.py" line="861" />
       <source>这个事项暂无详细办事指南。请拨打咨询电话或到服务窗口咨询，也可以点击“呼叫工作人员”。</source>
       <translation>There is no detailed guide for this service yet. Call the enquiry line or ask at a service counter, or tap "Call staff".</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="890" />
+      <location filename="../screens/guide.py" line="830" />
       <source>%1 · 事项编码 %2</source>
       <translation>%1 · code %2</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="904" />
+      <location filename="../screens/guide.py" line="844" />
       <source>正在获取办事指南，请稍候…</source>
       <translation>Getting the guide, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="931" />
+      <location filename="../screens/guide.py" line="871" />
       <source>这份办事指南还没有保存在本机，查看需要联网，现在网络不通。
 您可以稍后再试，或返回查看其他事项的办事指南，也可以点击“呼叫工作人员”。</source>
       <translation>This guide is not saved on this kiosk yet, and reading it needs the network, which is down now.
 Try again later, go back to read other guides, or tap "Call staff".</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="944" />
+      <location filename="../screens/guide.py" line="884" />
       <source>见办理流程</source>
       <translation>See the procedure</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="946" />
+      <location filename="../screens/guide.py" line="886" />
       <source>零跑动</source>
       <translation>No trip needed</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="946" />
+      <location filename="../screens/guide.py" line="886" />
       <source>全程网上办理，不用到现场</source>
       <translation>Done entirely online; no need to come in person</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="948" />
+      <location filename="../screens/guide.py" line="888" />
       <source>最多跑一次</source>
       <translation>At most one trip</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="948" />
+      <location filename="../screens/guide.py" line="888" />
       <source>材料带齐，到现场一次即可办好</source>
       <translation>Bring everything and it is done in one visit</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="950" />
+      <location filename="../screens/guide.py" line="890" />
       <source>到现场 %1 次</source>
       <translation>%1 visits in person</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="956" />
+      <location filename="../screens/guide.py" line="896" />
       <source>即办，当场办结</source>
       <translation>On the spot</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="957" />
+      <location filename="../screens/guide.py" line="897" />
       <source>承诺 %1 个工作日</source>
       <translation>Promised: %1 working days</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="958" />
+      <location filename="../screens/guide.py" line="898" />
       <source>法定时限 %1 个工作日</source>
       <translation>Statutory limit: %1 working days</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="959" />
+      <location filename="../screens/guide.py" line="899" />
       <source>法定时限：无明确规定</source>
       <translation>Statutory limit: none set</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="962" />
+      <location filename="../screens/guide.py" line="902" />
       <source>不收费</source>
       <translation>Free of charge</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="964" />
+      <location filename="../screens/guide.py" line="904" />
       <source>依据：%1</source>
       <translation>Basis: %1</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="968" />
+      <location filename="../screens/guide.py" line="908" />
       <source>监督投诉：%1</source>
       <translation>Complaints: %1</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="983" />
+      <location filename="../screens/guide.py" line="923" />
       <source>不需要提交材料</source>
       <translation>No materials needed</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="985" />
+      <location filename="../screens/guide.py" line="925" />
       <source>需要带 %1 样，%2 样不用带</source>
       <translation>Bring %1; %2 you need not bring</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="986" />
+      <location filename="../screens/guide.py" line="926" />
       <source>需要带 %1 样</source>
       <translation>Bring %1</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="988" />
+      <location filename="../screens/guide.py" line="928" />
       <source>%1 %2 份</source>
       <translation>%1 × %2</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="991" />
+      <location filename="../screens/guide.py" line="931" />
       <source>（视情提供）</source>
       <translation> (only if it applies)</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="997" />
+      <location filename="../screens/guide.py" line="937" />
       <source>无需提交，政府已有电子证照</source>
       <translation>nothing to bring, the government already holds it electronically</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="1011" />
+      <location filename="../screens/guide.py" line="951" />
       <source>事项名称和编码</source>
       <translation>Service name and code</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="1012" />
+      <location filename="../screens/guide.py" line="952" />
       <source>受理条件</source>
       <translation>Who can apply</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="1013" />
+      <location filename="../screens/guide.py" line="953" />
       <source>办理流程</source>
       <translation>Procedure</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="1014" />
+      <location filename="../screens/guide.py" line="954" />
       <source>设定依据</source>
       <translation>Legal basis</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="1017" />
+      <location filename="../screens/guide.py" line="957" />
       <source>实施主体</source>
       <translation>Responsible office</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="1019" />
+      <location filename="../screens/guide.py" line="959" />
       <source>中介服务</source>
       <translation>Intermediary services</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="1021" />
+      <location filename="../screens/guide.py" line="961" />
       <source>常见问题：%1</source>
       <translation>FAQ: %1</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="1030" />
+      <location filename="../screens/guide.py" line="970" />
       <source>无</source>
       <translation>None</translation>
     </message>
@@ -2327,37 +2333,37 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>GuideListScreen</name>
     <message>
-      <location filename="../screens/guide.py" line="661" />
+      <location filename="../screens/guide.py" line="601" />
       <source>事项目录正在准备，请稍候再试。</source>
       <translation>The list of services is being prepared; please try again shortly.</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="668" />
+      <location filename="../screens/guide.py" line="608" />
       <source>共 %1 项，点击查看办事指南</source>
       <translation>%1 services; tap one to read its guide</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="669" />
+      <location filename="../screens/guide.py" line="609" />
       <source>没有找到相关事项。请返回换个分类，或点击“呼叫工作人员”。</source>
       <translation>No services here. Go back and pick another category, or tap "Call staff".</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="671" />
+      <location filename="../screens/guide.py" line="611" />
       <source>（共 %1 项）</source>
       <translation> (%1 services)</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="680" />
+      <location filename="../screens/guide.py" line="620" />
       <source>搜索：%1</source>
       <translation>Search: %1</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="686" />
+      <location filename="../screens/guide.py" line="626" />
       <source>人生事项：%1</source>
       <translation>Life event: %1</translation>
     </message>
     <message>
-      <location filename="../screens/guide.py" line="687" />
+      <location filename="../screens/guide.py" line="627" />
       <source>部门：%1</source>
       <translation>Department: %1</translation>
     </message>
@@ -2365,92 +2371,92 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>HelpDoneScreen</name>
     <message>
-      <location filename="../screens/help.py" line="661" />
+      <location filename="../screens/help.py" line="556" />
       <source>帮代办</source>
       <translation>Help with services</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="673" />
+      <location filename="../screens/help.py" line="568" />
       <source>评价本次服务（好差评）</source>
       <translation>Rate this service</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="675" />
+      <location filename="../screens/help.py" line="570" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="704" />
+      <location filename="../screens/help.py" line="599" />
       <source>没有要提交的求助</source>
       <translation>No request to send</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="711" />
+      <location filename="../screens/help.py" line="606" />
       <source>求助编号</source>
       <translation>Request number</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="711" />
+      <location filename="../screens/help.py" line="606" />
       <source>本机编号</source>
       <translation>Local reference</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="715" />
+      <location filename="../screens/help.py" line="610" />
       <source>正在提交，请稍候…</source>
       <translation>Sending, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="716" />
+      <location filename="../screens/help.py" line="611" />
       <source>您的求助已保存在本机，正在上传。</source>
       <translation>Your request is saved on this kiosk and is being uploaded.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="717" />
+      <location filename="../screens/help.py" line="612" />
       <source>正在保存您的求助…</source>
       <translation>Saving your request…</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="719" />
+      <location filename="../screens/help.py" line="614" />
       <source>已提交</source>
       <translation>Sent</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="720" />
+      <location filename="../screens/help.py" line="615" />
       <source>工作人员将在 %1 小时内（工作时间）打电话给您，请保持电话畅通。请记下或取走求助编号。</source>
       <translation>Staff will call you within %1 hours (working hours); please keep your phone on. Note down or take the request number.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="723" />
+      <location filename="../screens/help.py" line="618" />
       <source>承办：%1</source>
       <translation>Handled by: %1</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="726" />
+      <location filename="../screens/help.py" line="621" />
       <source>已保存，联网后自动上传</source>
       <translation>Saved; it uploads automatically when the network is back</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="727" />
+      <location filename="../screens/help.py" line="622" />
       <source>网络暂时不通。您的求助已安全保存在本机，联网后自动上传，无需重新登记。上传后工作人员将在 %1 小时内（工作时间）打电话给您。</source>
       <translation>The network is down for now. Your request is safely saved on this kiosk and uploads automatically when the network is back; no need to ask again. Staff will call you within %1 hours (working hours) after that.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="730" />
+      <location filename="../screens/help.py" line="625" />
       <source>没有提交成功</source>
       <translation>Not sent</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="731" />
+      <location filename="../screens/help.py" line="626" />
       <source>服务中心没有接收这条求助。请点击右下角“呼叫工作人员”，并出示本机编号。</source>
       <translation>The service centre did not accept this request. Tap "Call staff" at the bottom right and show the local reference.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="733" />
+      <location filename="../screens/help.py" line="628" />
       <source>没有保存成功</source>
       <translation>Not saved</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="734" />
+      <location filename="../screens/help.py" line="629" />
       <source>本机暂时无法保存求助，您的信息没有提交。请点击右下角“呼叫工作人员”，或到服务台找工作人员。</source>
       <translation>This kiosk cannot save requests right now; nothing of yours was sent. Tap "Call staff" at the bottom right, or go to the service desk.</translation>
     </message>
@@ -2458,183 +2464,183 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>HelpRequestScreen</name>
     <message>
-      <location filename="../screens/help.py" line="423" />
+      <location filename="../screens/help.py" line="314" />
       <source>帮代办</source>
       <translation>Help with services</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="424" />
+      <location filename="../screens/help.py" line="315" />
       <source>工作人员免费帮您办理。说明需要什么帮助、留下电话，工作人员会联系您。</source>
       <translation>Our staff help you free of charge. Tell us what you need and leave a phone number; staff will contact you.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="427" />
+      <location filename="../screens/help.py" line="318" />
       <source>1. 您需要哪种帮助？</source>
       <translation>1. What kind of help do you need?</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="429" />
+      <location filename="../screens/help.py" line="320" />
       <source>帮办</source>
       <translation>Guided help</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="429" />
+      <location filename="../screens/help.py" line="320" />
       <source>工作人员在大厅一对一指导您办理</source>
       <translation>Staff guide you one-to-one in the hall</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="430" />
+      <location filename="../screens/help.py" line="321" />
       <source>代办</source>
       <translation>We do it for you</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="430" />
+      <location filename="../screens/help.py" line="321" />
       <source>把材料交给工作人员，由他们替您办理</source>
       <translation>Hand your documents to the staff and they apply for you</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="431" />
-      <location filename="../screens/help.py" line="564" />
+      <location filename="../screens/help.py" line="322" />
+      <location filename="../screens/help.py" line="459" />
       <source>上门代办</source>
       <translation>Home visit</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="431" />
+      <location filename="../screens/help.py" line="322" />
       <source>老人、残疾人等行动不便，工作人员上门办理（需要刷身份证）</source>
       <translation>For the elderly, people with disabilities or anyone who cannot come: staff visit you at home (ID card needed)</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="448" />
+      <location filename="../screens/help.py" line="339" />
       <source>2. 办什么事？</source>
       <translation>2. Which service?</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="453" />
+      <location filename="../screens/help.py" line="344" />
       <source>3. 什么时间方便联系您？</source>
       <translation>3. When is a good time to contact you?</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="454" />
+      <location filename="../screens/help.py" line="345" />
       <source>工作日上午</source>
       <translation>Weekday mornings</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="454" />
+      <location filename="../screens/help.py" line="345" />
       <source>工作日下午</source>
       <translation>Weekday afternoons</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="455" />
+      <location filename="../screens/help.py" line="346" />
       <source>周六、周日</source>
       <translation>Saturday or Sunday</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="455" />
+      <location filename="../screens/help.py" line="346" />
       <source>什么时间都可以</source>
       <translation>Any time</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="456" />
+      <location filename="../screens/help.py" line="347" />
       <source>方便的时间</source>
       <translation>Preferred time</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="457" />
+      <location filename="../screens/help.py" line="348" />
       <source>可以不选：工作人员会先打电话和您约时间。</source>
       <translation>Optional: staff will call you first to agree on a time.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="463" />
+      <location filename="../screens/help.py" line="354" />
       <source>4. 怎么联系您？</source>
       <translation>4. How can we reach you?</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="464" />
+      <location filename="../screens/help.py" line="355" />
       <source>手机号码</source>
       <translation>Mobile number</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="465" />
+      <location filename="../screens/help.py" line="356" />
       <source>工作人员会打这个号码联系您。</source>
       <translation>Staff will call you on this number.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="468" />
+      <location filename="../screens/help.py" line="359" />
       <source>怎么称呼您</source>
       <translation>How should we address you?</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="469" />
+      <location filename="../screens/help.py" line="360" />
       <source>例如：王阿姨、李先生。可以不填。</source>
       <translation>For example: Ms Wang, Mr Li. You may leave it empty.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="478" />
+      <location filename="../screens/help.py" line="369" />
       <source>5. 上门地址</source>
       <translation>5. Address for the visit</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="479" />
+      <location filename="../screens/help.py" line="370" />
       <source>工作人员上门的地址</source>
       <translation>Where staff should come</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="480" />
+      <location filename="../screens/help.py" line="371" />
       <source>默认是身份证上的住址；住在别处请点“修改”。</source>
       <translation>The address on your ID card is used; if you live elsewhere, tap "Change".</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="484" />
+      <location filename="../screens/help.py" line="375" />
       <source>年老体弱</source>
       <translation>Old age or frailty</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="484" />
+      <location filename="../screens/help.py" line="375" />
       <source>残疾</source>
       <translation>Disability</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="484" />
+      <location filename="../screens/help.py" line="375" />
       <source>患病或受伤</source>
       <translation>Illness or injury</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="485" />
+      <location filename="../screens/help.py" line="376" />
       <source>其他原因</source>
       <translation>Other reason</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="486" />
+      <location filename="../screens/help.py" line="377" />
       <source>不能来大厅的原因</source>
       <translation>Why you cannot come to the hall</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="497" />
+      <location filename="../screens/help.py" line="388" />
       <source>提交求助</source>
       <translation>Send request</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="529" />
+      <location filename="../screens/help.py" line="424" />
       <source>已核验身份：%1</source>
       <translation>Identity checked: %1</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="578" />
+      <location filename="../screens/help.py" line="473" />
       <source>请选择需要哪种帮助。</source>
       <translation>Please choose the kind of help.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="580" />
+      <location filename="../screens/help.py" line="475" />
       <source>请选择要办的事，不清楚可以点“其他事项”。</source>
       <translation>Please choose a service; if unsure, tap "Something else".</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="582" />
+      <location filename="../screens/help.py" line="477" />
       <source>请填写正确的手机号码。</source>
       <translation>Please enter a valid mobile number.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="584" />
+      <location filename="../screens/help.py" line="479" />
       <source>请填写上门地址。</source>
       <translation>Please enter the address for the visit.</translation>
     </message>
@@ -2642,17 +2648,17 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>HomeScreen</name>
     <message>
-      <location filename="../screens/home.py" line="26" />
+      <location filename="../screens/home.py" line="27" />
       <source>您好，请选择要办理的事项</source>
       <translation>Hello! What would you like to do?</translation>
     </message>
     <message>
-      <location filename="../screens/home.py" line="27" />
+      <location filename="../screens/home.py" line="28" />
       <source>只进一扇门，最多跑一次</source>
       <translation>One door, at most one trip</translation>
     </message>
     <message>
-      <location filename="../screens/home.py" line="36" />
+      <location filename="../screens/home.py" line="37" />
       <source>建设中</source>
       <translation>Coming soon</translation>
     </message>
@@ -3231,27 +3237,27 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>KioskWindow</name>
     <message>
-      <location filename="../screens/window.py" line="243" />
+      <location filename="../screens/window.py" line="401" />
       <source>暂时无法呼叫，请到服务台找工作人员。</source>
       <translation>Cannot call staff right now. Please ask at the service desk.</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="246" />
+      <location filename="../screens/window.py" line="404" />
       <source>正在呼叫工作人员…</source>
       <translation>Calling staff…</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="248" />
+      <location filename="../screens/window.py" line="406" />
       <source>已通知工作人员，请在原地稍候。</source>
       <translation>Staff have been called. Please wait here.</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="249" />
+      <location filename="../screens/window.py" line="407" />
       <source>呼叫没有送达，请到服务台找工作人员。</source>
       <translation>The call did not get through. Please ask at the service desk.</translation>
     </message>
     <message>
-      <location filename="../screens/window.py" line="253" />
+      <location filename="../screens/window.py" line="411" />
       <source>网络中断：可以浏览办事指南；提交的申请会保存在本机，联网后自动上传。</source>
       <translation>Network down: guides still work; applications are saved here and sent when the network returns.</translation>
     </message>
@@ -3267,78 +3273,78 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>MyAppointmentsScreen</name>
     <message>
-      <location filename="../screens/appointment.py" line="521" />
-      <location filename="../screens/appointment.py" line="548" />
+      <location filename="../screens/appointment.py" line="520" />
+      <location filename="../screens/appointment.py" line="547" />
       <source>我的预约</source>
       <translation>My appointments</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="548" />
+      <location filename="../screens/appointment.py" line="547" />
       <source>预约签到</source>
       <translation>Appointment check-in</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="551" />
+      <location filename="../screens/appointment.py" line="550" />
       <source>请先刷身份证。</source>
       <translation>Please place your ID card first.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="553" />
+      <location filename="../screens/appointment.py" line="552" />
       <source>证件号码：%1</source>
       <translation>ID number: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="564" />
+      <location filename="../screens/appointment.py" line="563" />
       <source>正在查询，请稍候…</source>
       <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="576" />
+      <location filename="../screens/appointment.py" line="575" />
       <source>您今天没有可签到的预约。可以返回现场取号。</source>
       <translation>You have no appointment to check in today. Go back to take a queue ticket.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="578" />
+      <location filename="../screens/appointment.py" line="577" />
       <source>没有查到您的预约。</source>
       <translation>No appointments found.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="602" />
+      <location filename="../screens/appointment.py" line="601" />
       <source>预约编号：%1</source>
       <translation>Appointment number: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="605" />
+      <location filename="../screens/appointment.py" line="604" />
       <source>确定要取消这个预约吗？取消后名额会让给别人。</source>
       <translation>Cancel this appointment? The place goes to someone else.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="607" />
+      <location filename="../screens/appointment.py" line="606" />
       <source>确定取消</source>
       <translation>Yes, cancel</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="609" />
+      <location filename="../screens/appointment.py" line="608" />
       <source>不取消</source>
       <translation>Keep it</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="618" />
+      <location filename="../screens/appointment.py" line="617" />
       <source>签到取号</source>
       <translation>Check in, get a ticket</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="622" />
+      <location filename="../screens/appointment.py" line="621" />
       <source>取消预约</source>
       <translation>Cancel appointment</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="639" />
+      <location filename="../screens/appointment.py" line="638" />
       <source>正在取消，请稍候…</source>
       <translation>Cancelling, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="646" />
+      <location filename="../screens/appointment.py" line="645" />
       <source>预约已取消。</source>
       <translation>The appointment is cancelled.</translation>
     </message>
@@ -3351,20 +3357,17 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>Pager</name>
     <message>
-      <location filename="../screens/cases.py" line="225" />
-      <location filename="../screens/guide.py" line="387" />
+      <location filename="../screens/widgets.py" line="136" />
       <source>上一页</source>
       <translation>Previous</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="226" />
-      <location filename="../screens/guide.py" line="388" />
+      <location filename="../screens/widgets.py" line="137" />
       <source>下一页</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../screens/cases.py" line="245" />
-      <location filename="../screens/guide.py" line="409" />
+      <location filename="../screens/widgets.py" line="158" />
       <source>第 %1 / %2 页</source>
       <translation>Page %1 of %2</translation>
     </message>
@@ -3372,77 +3375,77 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>QueueTicketScreen</name>
     <message>
-      <location filename="../screens/appointment.py" line="689" />
+      <location filename="../screens/appointment.py" line="696" />
       <source>现场取号</source>
       <translation>Take a queue ticket</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="705" />
+      <location filename="../screens/appointment.py" line="712" />
       <source>完成</source>
       <translation>Done</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="707" />
+      <location filename="../screens/appointment.py" line="714" />
       <source>评价本次服务（好差评）</source>
       <translation>Rate this service</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="722" />
+      <location filename="../screens/appointment.py" line="729" />
       <source>本机不能现场取号，请到服务大厅的取号机取号。</source>
       <translation>This kiosk does not issue queue tickets. Please use the ticket machine in a service hall.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="725" />
+      <location filename="../screens/appointment.py" line="732" />
       <source>正在查询，请稍候…</source>
       <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="738" />
+      <location filename="../screens/appointment.py" line="745" />
       <source>本机所在地点没有取号服务，请咨询工作人员。</source>
       <translation>There is no queue service at this site. Please ask staff.</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="751" />
+      <location filename="../screens/appointment.py" line="758" />
       <source>请选择要办理的业务，取一个排队号：</source>
       <translation>Choose the service to take a queue number:</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="758" />
+      <location filename="../screens/appointment.py" line="765" />
       <source>等候 %1 人</source>
       <translation>%1 waiting</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="774" />
+      <location filename="../screens/appointment.py" line="781" />
       <source>正在取号，请稍候…</source>
       <translation>Taking a number, please wait…</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="791" />
+      <location filename="../screens/appointment.py" line="798" />
       <source>您的排队号</source>
       <translation>Your queue number</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="793" />
+      <location filename="../screens/appointment.py" line="800" />
       <source>预约签到 · 优先叫号</source>
       <translation>Appointment check-in · called first</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="797" />
+      <location filename="../screens/appointment.py" line="804" />
       <source>办理业务：%1</source>
       <translation>Service: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="798" />
+      <location filename="../screens/appointment.py" line="805" />
       <source>办理窗口：%1</source>
       <translation>Window: %1</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="799" />
+      <location filename="../screens/appointment.py" line="806" />
       <source>前面还有 %1 人等候</source>
       <translation>%1 people ahead of you</translation>
     </message>
     <message>
-      <location filename="../screens/appointment.py" line="800" />
+      <location filename="../screens/appointment.py" line="807" />
       <source>请留意叫号屏幕和语音提示。</source>
       <translation>Watch the calling screen and listen for your number.</translation>
     </message>
@@ -3468,42 +3471,42 @@ Try again later, go back to read other guides, or tap "Call staff".</translation
   <context>
     <name>ServicePicker</name>
     <message>
-      <location filename="../screens/help.py" line="294" />
+      <location filename="../screens/help.py" line="165" />
       <source>重新选择</source>
       <translation>Choose again</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="302" />
+      <location filename="../screens/help.py" line="173" />
       <source>输入名称或拼音首字母，如 ylbx</source>
       <translation>Name or pinyin initials, e.g. ylbx</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="311" />
+      <location filename="../screens/help.py" line="182" />
       <source>其他事项，或说不清楚（请工作人员帮忙确认）</source>
       <translation>Something else, or not sure (staff will help you find out)</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="340" />
+      <location filename="../screens/help.py" line="224" />
       <source>其他事项（到时与工作人员确认）</source>
       <translation>Something else (to be settled with the staff)</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="358" />
+      <location filename="../screens/help.py" line="248" />
       <source>事项目录正在加载，请稍候再试。</source>
       <translation>The list of services is loading. Please try again in a moment.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="368" />
+      <location filename="../screens/help.py" line="258" />
       <source>搜索结果</source>
       <translation>Search results</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="368" />
+      <location filename="../screens/help.py" line="258" />
       <source>没有找到，换个说法试试。</source>
       <translation>Nothing found. Try other words.</translation>
     </message>
     <message>
-      <location filename="../screens/help.py" line="370" />
+      <location filename="../screens/help.py" line="260" />
       <source>常办事项（也可以在上面输入名称查找）</source>
       <translation>Common services (or type a name above to search)</translation>
     </message>

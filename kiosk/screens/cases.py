@@ -43,6 +43,7 @@ CST = timezone(timedelta(hours=8))              # times are shown as the citizen
 NUMBER_RE = re.compile(r"[A-Z0-9][A-Z0-9-]{5,63}")
 VERIFIER_RE = re.compile(r"[0-9]{4}")
 OFFLINE_CODES = frozenset({"offline", "unreachable", "connection_lost", "timeout"})
+CASES_PER_FETCH = 40   # newest first; "查看更早的办件" fetches the next 40 (5 pages, 10 in elderly mode)
 
 # States as the central service names them (central/workflow.py STATES); shown through the "CaseState" context.
 STATES = (QT_TRANSLATE_NOOP("CaseState", "已提交"), QT_TRANSLATE_NOOP("CaseState", "预审中"),
@@ -424,6 +425,7 @@ class CaseListScreen(Screen):
         self.root.addStretch(1)
         self.buttons: dict[str, Any] = {}
         self._cases: list[m.CaseSummary] = []
+        self._next_cursor: str | None = None   # the central service has older cases than those fetched
         self._pending: list[Any] = []
         self._verify_number = ""
         self._busy = False
@@ -440,6 +442,7 @@ class CaseListScreen(Screen):
         self.who.setText(self.tr("证件号码：%1").replace("%1", mask_id_number(identity.id_number)))
         if self.ctx.session.data.get("case_list") is not None:   # back from a case: no new look-up
             self._cases, self._pending = self.ctx.session.data["case_list"], self.ctx.session.data["case_pending"]
+            self._next_cursor = self.ctx.session.data.get("case_cursor")
             self.show_page()
             return
         self.load()
@@ -448,7 +451,7 @@ class CaseListScreen(Screen):
         identity = self.ctx.session.identity
         outbox, client = self.ctx.service("outbox"), self.ctx.service("central")
         id_number = identity.id_number
-        self._cases, self._pending = [], []
+        self._cases, self._pending, self._next_cursor = [], [], None
         self.status.setText(self.tr("正在查询，请稍候…"))
         self.status.show()
         self.show_page()
@@ -462,12 +465,41 @@ class CaseListScreen(Screen):
         if client is None:
             self._failed(Offline("offline"))
             return
-        self.ctx.run(lambda: client.my_cases(id_number), self._loaded, self._failed,
+        self.ctx.run(lambda: client.my_cases(id_number, limit=CASES_PER_FETCH), self._loaded, self._failed,
                      deadline_s=self.ctx.config.central.lookup_deadline_s)
 
-    def _loaded(self, cases: list[m.CaseSummary]) -> None:
-        self._cases = list(cases)
+    def load_older(self) -> None:
+        """The next CASES_PER_FETCH cases after the oldest shown; the list moves to the first page of them."""
+        identity, client, cursor = self.ctx.session.identity, self.ctx.service("central"), self._next_cursor
+        if self._busy or identity is None or cursor is None:
+            return
+        if client is None:
+            self._failed(Offline("offline"))
+            return
+        self._busy = True
+        id_number = identity.id_number
+        self.status.setText(self.tr("正在查询，请稍候…"))
+        self.status.show()
+        first_new = len(self._pending) + len(self._cases)
+
+        def done(page: m.CasePage) -> None:
+            self._busy = False
+            self._loaded(page, keep=True)
+            self.pager.set_count(self._page_count())
+            self.pager.set_page(first_new // self.page_size, emit=True)
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self._failed(exc)
+
+        self.ctx.run(lambda: client.my_cases(id_number, limit=CASES_PER_FETCH, cursor=cursor), done, failed,
+                     deadline_s=self.ctx.config.central.lookup_deadline_s)
+
+    def _loaded(self, page: m.CasePage, *, keep: bool = False) -> None:
+        self._cases = (self._cases if keep else []) + list(page.cases)
+        self._next_cursor = page.next_cursor
         self.ctx.session.data["case_list"] = self._cases
+        self.ctx.session.data["case_cursor"] = self._next_cursor
         self.ctx.session.data["case_pending"] = self._pending
         self.status.hide()
         if not self._cases and not self._pending:
@@ -490,9 +522,9 @@ class CaseListScreen(Screen):
     def show_page(self) -> None:
         clear_layout(self.rows)
         self.buttons = {}
-        entries: list[tuple[str, Any]] = [("pending", r) for r in self._pending] + [("case", c) for c in self._cases]
+        entries = self._entries()
         size = self.page_size
-        self.pager.set_count((len(entries) + size - 1) // size)
+        self.pager.set_count(self._page_count())
         page = entries[self.pager.page * size:(self.pager.page + 1) * size]
         for kind, entry in page:
             if kind == "pending":
@@ -505,6 +537,17 @@ class CaseListScreen(Screen):
             row.clicked.connect(lambda _=False, n=entry.case_number: self.open_case(n))
             self.rows.addWidget(row)
             self.buttons[entry.case_number] = row
+        if self._next_cursor is not None and self.pager.page == self.pager.count - 1:
+            older = button(self.tr("查看更早的办件"), "nav")
+            older.clicked.connect(self.load_older)
+            self.rows.addWidget(older)
+            self.buttons["older"] = older
+
+    def _entries(self) -> list[tuple[str, Any]]:
+        return [("pending", r) for r in self._pending] + [("case", c) for c in self._cases]
+
+    def _page_count(self) -> int:
+        return (len(self._entries()) + self.page_size - 1) // self.page_size
 
     def open_case(self, number: str, verifier: str | None = None) -> None:
         if self._busy:
@@ -792,6 +835,7 @@ def screenshot_plan() -> dict[str, Callable[[Any], None]]:
                      for i, (c, name) in enumerate(zip(cases, ("老年人优待证办理", "生育服务登记",
                                                                "社会保障卡补领、换领、换发"), strict=True))]
         built.ctx.session.data["case_list"] = summaries
+        built.ctx.session.data["case_cursor"] = summaries[-1].case_number   # older cases behind: 查看更早的办件
         built.ctx.session.data["case_pending"] = [OutboxRecord(1, "LY-DEMO-0001-KXPM-20261126-0007", "k", "case",
                                                                datetime(2026, 11, 26, 10, 15, tzinfo=CST), "pending",
                                                                2, "unreachable", None)]

@@ -118,9 +118,17 @@ def test_case_submit_lookup_and_my_cases(client: CentralClient) -> None:
     assert case.qr_token is not None
     assert other.lookup_case(case.case_number, verifier=case.qr_token).case_number == case.case_number
     mine = client.my_cases("430181198001010011")
-    assert [c.case_number for c in mine].count(case.case_number) == 1
-    assert client.my_cases("430181198001010029") == [] or all(
-        c.case_number != case.case_number for c in client.my_cases("430181198001010029"))
+    assert [c.case_number for c in mine.cases].count(case.case_number) == 1
+    assert all(c.case_number != case.case_number for c in client.my_cases("430181198001010029").cases)
+    # Paged newest first: a second case, one per page, the cursor walks to the older one and stops.
+    newer = client.submit_case(body, new_idempotency_key())
+    first = client.my_cases("430181198001010011", limit=1)
+    assert [c.case_number for c in first.cases] == [newer.case_number] and first.next_cursor == newer.case_number
+    second = client.my_cases("430181198001010011", limit=1, cursor=first.next_cursor)
+    assert [c.case_number for c in second.cases] == [case.case_number]
+    with pytest.raises(Rejected) as foreign:   # another citizen's case number is no cursor of this search
+        client.my_cases("430181198001010029", cursor=newer.case_number)
+    assert foreign.value.code == "validation_failed"
     other.close()
 
 

@@ -116,6 +116,39 @@ def test_search_by_card_lists_only_that_citizens_cases(api: Api) -> None:
     assert api.post("/cases/search", {"id_number": "123"}).status_code == 422
 
 
+def test_search_pages_newest_first_with_a_cursor_that_holds_while_new_cases_arrive(api: Api) -> None:
+    applicant = {"name": "刘明", "id_number": "430181199001011234", "phone": "13900001111"}
+    made = [submit(api, applicant=applicant)["case_number"] for _ in range(5)]
+
+    def page(**extra: Any) -> dict[str, Any]:
+        reply = api.post("/cases/search", {"id_number": applicant["id_number"], **extra})
+        assert reply.status_code == 200, reply.text
+        return dict(reply.json())
+
+    first = page(limit=2)
+    assert [c["case_number"] for c in first["cases"]] == [made[4], made[3]]
+    newest = submit(api, applicant=applicant)["case_number"]   # arrives between two pages: nothing shifts
+    second = page(limit=2, cursor=first["next_cursor"])
+    assert [c["case_number"] for c in second["cases"]] == [made[2], made[1]]
+    last = page(limit=2, cursor=second["next_cursor"])
+    assert [c["case_number"] for c in last["cases"]] == [made[0]] and last["next_cursor"] is None
+    everything = page()   # the default page holds all six
+    assert [c["case_number"] for c in everything["cases"]] == [newest, *made[::-1]]
+    assert everything["next_cursor"] is None
+
+
+def test_search_refuses_a_bad_limit_and_a_cursor_that_is_not_this_citizens(api: Api) -> None:
+    mine = submit(api, applicant={"name": "刘明", "id_number": "430181199202021234", "phone": "13900001111"})
+    theirs = submit(api, applicant={"name": "张三", "id_number": "430181198512120011", "phone": "13900002222"})
+    for limit in (0, 101):
+        assert api.post("/cases/search", {"id_number": "430181199202021234", "limit": limit}).status_code == 422
+    for cursor in (theirs["case_number"], "LY00000000999999"):   # the same answer: it tells nothing about whose
+        reply = api.post("/cases/search", {"id_number": "430181199202021234", "cursor": cursor})
+        assert reply.status_code == 422 and reply.json()["code"] == "validation_failed"
+    ok = api.post("/cases/search", {"id_number": "430181199202021234", "cursor": mine["case_number"]})
+    assert ok.status_code == 200 and ok.json() == {"cases": [], "next_cursor": None}
+
+
 def test_personal_data_is_not_stored_in_clear_as_a_lookup_key(api: Api, central: CentralServer) -> None:
     number = submit(api)["case_number"]
     key = central.query("SELECT citizen_key FROM cases WHERE case_number = ?", number)[0][0]

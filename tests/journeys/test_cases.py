@@ -195,6 +195,25 @@ def test_village_case_found_by_card_timeline_follows_the_back_office_and_slip_pr
         assert_nothing_left(kiosk, number)
 
 
+def test_a_long_case_list_comes_a_batch_at_a_time_newest_first(
+        qtbot: QtBot, journey_server: CentralServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("kiosk.screens.cases.CASES_PER_FETCH", 3)   # 40 in service; 3 keeps the test short
+    mine = [submit_case(journey_server) for _ in range(5)]          # newest last
+    with running_kiosk(qtbot, journey_server.url, tmp_path, voice=NO_VOICE) as kiosk:
+        tap(kiosk, open_lookup(kiosk).by_card)
+        identify(kiosk, qtbot, "case_list")
+        listing = kiosk.window.current_screen
+        qtbot.waitUntil(lambda: "older" in listing.buttons, timeout=15_000)
+        assert [n for n in listing.buttons if n != "older"] == mine[:1:-1]   # the newest three
+        tap(kiosk, listing.buttons["older"])
+        qtbot.waitUntil(lambda: mine[0] in listing.buttons, timeout=15_000)
+        shown = [n for n in listing.buttons if n != "older"]
+        assert shown[:5] == mine[::-1] and len(shown) == len(set(shown))
+        assert "older" not in listing.buttons or len(shown) == 6   # more behind only if other tests' cases are
+        kiosk.window.end_session()
+        assert_nothing_left(kiosk, *mine)
+
+
 def test_case_by_number_and_phone_digits_wrong_verifier_refused_plainly_then_rate_limited(
         qtbot: QtBot, journey_server: CentralServer, tmp_path: Path) -> None:
     number = submit_case(journey_server)              # another terminal's case: the number alone is not enough
