@@ -4,6 +4,14 @@ A mistake never passes silently: unknown keys, wrong types, values out of range 
 all reported together, each naming the file, the line where possible, the key path and what is allowed
 (STYLE.md #6). `kiosk check-config` prints them; the app shows its out-of-service screen instead of starting
 half-configured.
+
+Paths (keys declared with `path=True`) are made absolute once, here, at load time, so no consumer ever
+resolves one against the process's current directory (under systemd that is `/`): `~` is the home of the user
+the kiosk runs as, and a relative path is taken from the directory of the config file that holds it
+("receipts" in /etc/kiosk/kiosk.toml is /etc/kiosk/receipts). The one exception is the embedded demo config:
+it lives inside the package (read-only in a frozen build), so its relative paths are taken from the current
+directory when it is loaded (`scripts/demo.sh` runs from the repository root: previews go to var/receipts/
+there). An empty path keeps its meaning (none, or the platform's usual place).
 """
 from __future__ import annotations
 
@@ -31,9 +39,13 @@ def opt(
     maximum: float | None = None,
     check: Callable[[Any], str | None] | None = None,
     required: bool = False,
+    path: bool = False,
 ) -> Any:
-    """Declare one config key: its default, its doc line and what values are allowed."""
-    meta = {"doc": doc, "choices": choices, "min": minimum, "max": maximum, "check": check, "required": required}
+    """Declare one config key: its default, its doc line and what values are allowed.
+
+    `path=True`: the value is a file or directory; load time makes it absolute (see the module's doc)."""
+    meta = {"doc": doc, "choices": choices, "min": minimum, "max": maximum, "check": check, "required": required,
+            "path": path}
     if isinstance(default, list):
         return field(default_factory=lambda: list(default), metadata=meta)
     return field(default=default, metadata=meta)
@@ -63,10 +75,12 @@ def _pin_hash(value: str) -> str | None:
 
 
 def _printer_uri(value: str) -> str | None:
-    if value in ("sim", "none") or re.match(r"^(usb|serial|tcp|file|win32)://.+", value):
+    if value in ("sim", "none") or re.match(r"^(usb|serial|tcp|win32)://.+", value):
+        return None
+    if re.match(r"^file://(/|[A-Za-z]:).", value):  # as kiosk.devices.printer.uri: a URI holds no relative path
         return None
     return ('must be "sim", "none", usb://VID:PID, serial:///dev/ttyS1?baud=9600, tcp://HOST:9100, '
-            "file:///path/receipt.bin or win32://Printer Name")
+            "file:///path/receipt.bin (an absolute path: three slashes) or win32://Printer Name")
 
 
 def _central_url(value: str) -> str | None:
@@ -112,10 +126,10 @@ class AdminConfig:
 @dataclass(frozen=True)
 class CentralConfig:
     url: str = opt("embedded", '"embedded" or the central service base URL', check=_central_url)
-    terminal_secret_file: str = opt("", "file holding this terminal's signing key; empty = demo key")
-    ca_bundle: str = opt("", "CA bundle for a private CA; empty = the system's")
-    client_cert: str = opt("", "client certificate (PEM) for mutual TLS; empty = none")
-    client_key: str = opt("", "client certificate key (PEM); empty = inside client_cert")
+    terminal_secret_file: str = opt("", "file holding this terminal's signing key; empty = demo key", path=True)
+    ca_bundle: str = opt("", "CA bundle for a private CA; empty = the system's", path=True)
+    client_cert: str = opt("", "client certificate (PEM) for mutual TLS; empty = none", path=True)
+    client_key: str = opt("", "client certificate key (PEM); empty = inside client_cert", path=True)
     connect_timeout_s: float = opt(3.0, "seconds to connect", minimum=0.5, maximum=60)
     read_timeout_s: float = opt(10.0, "seconds to wait for a reply", minimum=1, maximum=120)
     lookup_deadline_s: float = opt(15.0, "overall deadline of a look-up the citizen waits for", minimum=2, maximum=120)
@@ -128,9 +142,9 @@ class CentralConfig:
 
 @dataclass(frozen=True)
 class StorageConfig:
-    data_dir: str = opt("", "where the outbox and catalogue live; empty = the platform's user data dir")
-    log_dir: str = opt("", "where logs rotate; empty = the platform's user log dir")
-    key_file: str = opt("", "outbox data key (0600); empty = the platform's user config dir/outbox.key")
+    data_dir: str = opt("", "where the outbox and catalogue live; empty = the platform's user data dir", path=True)
+    log_dir: str = opt("", "where logs rotate; empty = the platform's user log dir", path=True)
+    key_file: str = opt("", "outbox data key (0600); empty = the platform's user config dir/outbox.key", path=True)
     log_level: str = opt("INFO", "log level", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
     log_retention_files: int = opt(14, "rotated log files kept (one per day)", minimum=1, maximum=365)
 
@@ -144,13 +158,14 @@ class IdCardConfig:
     read_timeout_s: float = opt(3.0, "seconds to wait for a reply from the reader", minimum=0.5, maximum=10)
     usb_ids: list[str] = opt(["1a86:7523", "067b:2303", "10c4:ea60", "0403:6001"],
                              'USB VID:PID of serial bridges tried by port = "auto"', check=_usb_ids)
-    photo_decoder: str = opt("", "command turning the chip photo into a BMP, with {in} and {out}; empty = none")
-    sim_cards: str = opt("", "simulator's card file; empty = the built-in samples")
+    photo_decoder: str = opt("", "command turning the chip photo into a BMP, with {in} and {out} (its program on "
+                                 "PATH or an absolute path); empty = none")
+    sim_cards: str = opt("", "simulator's card file; empty = the built-in samples", path=True)
 
 
 @dataclass(frozen=True)
 class PrinterConfig:
-    uri: str = opt("sim", "which printer and how to reach it", check=_printer_uri)
+    uri: str = opt("sim", "which printer and how to reach it (file:// takes an absolute path)", check=_printer_uri)
     encoding: str = opt("gb18030", "text encoding after FS & (see kiosk print-test)", choices=("gb18030", "gbk", "utf-8"))
     paper_width_mm: int = opt(80, "paper width", choices=(80, 58))
     columns: int = opt(0, "characters per line of Font A; 0 = 48 at 80 mm, 32 at 58 mm", minimum=0, maximum=64)
@@ -158,7 +173,8 @@ class PrinterConfig:
                        choices=("native", "image"))
     status_timeout_ms: int = opt(500, "how long a status query may wait", minimum=50, maximum=500)
     cut: bool = opt(True, "cut the paper after each receipt")
-    preview_dir: str = opt("", "write a PNG preview of every receipt here (demo, training); empty = none")
+    preview_dir: str = opt("", "write a PNG preview of every receipt here (demo, training); empty = none",
+                           path=True)
 
 
 @dataclass(frozen=True)
@@ -186,6 +202,8 @@ class KioskConfig:
     devices: DevicesConfig = field(default_factory=DevicesConfig)
     voice: VoiceConfig = field(default_factory=VoiceConfig)
     source: str = field(default="<defaults>", metadata={"internal": True})
+    # (key, value as written, absolute path) of each path key written relative or with ~: check-config shows them
+    resolved_paths: tuple[tuple[str, str, str], ...] = field(default=(), metadata={"internal": True})
 
     @property
     def is_demo(self) -> bool:
@@ -262,7 +280,20 @@ def _convert(value: Any, tp: Any) -> tuple[Any, str | None]:
     raise TypeError(f"unsupported config type {tp!r}")
 
 
-def _build(cls: Any, data: dict[str, Any], prefix: str, report: Callable[[str, str], None]) -> Any:
+def _absolute_path(value: str, base_dir: Path) -> tuple[str, str | None]:
+    """VALUE made absolute: ~ expanded, a relative path joined to BASE_DIR; or the reason it cannot be."""
+    if "\0" in value:
+        return value, "a path cannot contain the NUL character"
+    expanded = os.path.expanduser(value)
+    if expanded.startswith("~"):
+        user = re.split(r"[/\\]", value)[0]
+        return value, f"cannot expand {user!r} (no such user, or no home directory)"
+    path = Path(expanded)
+    return (expanded if path.is_absolute() else str(base_dir / path)), None   # an absolute one stays as written
+
+
+def _build(cls: Any, data: dict[str, Any], prefix: str, report: Callable[[str, str], None],
+           base_dir: Path, resolved: list[tuple[str, str, str]]) -> Any:
     hints = typing.get_type_hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
     values: dict[str, Any] = {}
@@ -277,7 +308,7 @@ def _build(cls: Any, data: dict[str, Any], prefix: str, report: Callable[[str, s
             if not isinstance(sub, dict):
                 report(path, f"expected a table [{path}]")
                 sub = {}
-            values[name] = _build(tp, sub, f"{path}.", report)
+            values[name] = _build(tp, sub, f"{path}.", report, base_dir, resolved)
             continue
         if name not in data:
             if f.metadata.get("required"):
@@ -286,6 +317,10 @@ def _build(cls: Any, data: dict[str, Any], prefix: str, report: Callable[[str, s
         value, error = _convert(data[name], tp)
         if error is None:
             error = _check_value(value, f.metadata)
+        if error is None and f.metadata.get("path") and value:
+            value, error = _absolute_path(value, base_dir)
+            if error is None and value != data[name]:
+                resolved.append((path, data[name], value))
         if error:
             report(path, f"{error}; got {data[name]!r}")
         else:
@@ -304,8 +339,11 @@ def _check_value(value: Any, meta: typing.Mapping[str, Any]) -> str | None:
     return check(value) if check else None
 
 
-def parse_config(text: str, source: str) -> KioskConfig:
-    """Parse and validate config text; raise ConfigError listing every problem."""
+def parse_config(text: str, source: str, *, base_dir: str | os.PathLike[str] | None = None) -> KioskConfig:
+    """Parse and validate config text; raise ConfigError listing every problem.
+
+    Relative paths are taken from BASE_DIR (load_config: the config file's directory), by default the directory
+    of SOURCE; either way they come out absolute."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -318,14 +356,20 @@ def parse_config(text: str, source: str) -> KioskConfig:
     def report(key: str, message: str) -> None:
         problems.append(ConfigProblem(source, find_line(key), key, message))
 
-    config = _build(KioskConfig, data, "", report)
+    # the directory's real place: "b/../a" or a symlinked /etc/kiosk cannot mislead what ".." means
+    base = Path(base_dir if base_dir is not None else Path(source).parent).absolute().resolve()
+    resolved: list[tuple[str, str, str]] = []
+    config = _build(KioskConfig, data, "", report, base, resolved)
     if problems:
         raise ConfigError(problems)
-    return dataclasses.replace(config, source=source)
+    return dataclasses.replace(config, source=source, resolved_paths=tuple(resolved))
 
 
 def load_config(path: str | os.PathLike[str] | None = None) -> KioskConfig:
-    """Load PATH, else $KIOSK_CONFIG, else the embedded demo defaults."""
+    """Load PATH, else $KIOSK_CONFIG, else the embedded demo defaults.
+
+    Relative paths in the file are taken from its directory; in the embedded demo config (inside the package,
+    read-only when frozen) from the current directory, once, here."""
     chosen = Path(path or os.environ.get("KIOSK_CONFIG") or EMBEDDED_DEMO_CONFIG)
     try:
         text = chosen.read_text(encoding="utf-8")
@@ -333,7 +377,16 @@ def load_config(path: str | os.PathLike[str] | None = None) -> KioskConfig:
         raise ConfigError([ConfigProblem(str(chosen), None, "(file)", f"cannot read: {exc.strerror}")]) from None
     except UnicodeDecodeError:
         raise ConfigError([ConfigProblem(str(chosen), None, "(file)", "not UTF-8 text; save it as UTF-8")]) from None
-    return parse_config(text, str(chosen))
+    base = Path.cwd() if is_embedded_demo(chosen) else chosen.absolute().parent
+    return parse_config(text, str(chosen), base_dir=base)
+
+
+def is_embedded_demo(path: str | os.PathLike[str]) -> bool:
+    """Whether PATH is the embedded demo config (however it is spelt)."""
+    try:
+        return Path(path).resolve() == EMBEDDED_DEMO_CONFIG.resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 @dataclass(frozen=True)
@@ -343,6 +396,7 @@ class KeyDoc:
     default: Any
     allowed: str
     required: bool
+    path: bool = False
 
 
 def _allowed_text(meta: typing.Mapping[str, Any]) -> str:
@@ -367,7 +421,7 @@ def describe_keys() -> list[KeyDoc]:
             else:
                 default = f.default_factory() if f.default is dataclasses.MISSING else f.default  # type: ignore[misc]
                 rows.append(KeyDoc(f"{prefix}{f.name}", f.metadata["doc"], default, _allowed_text(f.metadata),
-                                   bool(f.metadata.get("required"))))
+                                   bool(f.metadata.get("required")), bool(f.metadata.get("path"))))
 
     walk(KioskConfig, "")
     return rows
@@ -393,6 +447,9 @@ def example_config_text() -> str:
              "# The kiosk reads the file named by `kiosk --config PATH` or the KIOSK_CONFIG environment variable.",
              "# Keys marked REQUIRED must be set; every other value shown is the default.",
              "# Unknown keys are errors, so a typo never passes silently.",
+             "# Paths: a relative path is taken from the directory of this file (preview_dir = \"receipts\" in",
+             "# /etc/kiosk/kiosk.toml is /etc/kiosk/receipts), never from the kiosk's current directory; ~ is the home",
+             "# of the user the kiosk runs as. check-config shows where each relative path points.",
              "# Generated from kiosk/config.py: change the declarations there, then run",
              "#     .venv/bin/python -c 'from kiosk.config import example_config_text as t; print(t(), end=\"\")' "
              "> config/kiosk.example.toml"]
@@ -402,7 +459,8 @@ def example_config_text() -> str:
         if table != section:
             lines += ["", f"[{table}]"]
             section = table
-        note = f"{row.doc}" + (f" (allowed: {row.allowed})" if row.allowed else "") + (" — REQUIRED" if row.required else "")
+        note = (("path: " if row.path else "") + row.doc + (f" (allowed: {row.allowed})" if row.allowed else "")
+                + (" — REQUIRED" if row.required else ""))
         lines.append(f"# {note}")
         lines.append(f"{name} = {toml_value(EXAMPLE_VALUES.get(row.key, row.default))}")
     return "\n".join(lines) + "\n"

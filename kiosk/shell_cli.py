@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 
 from kiosk.config import ConfigError, EMBEDDED_DEMO_CONFIG, load_config
@@ -62,11 +61,15 @@ def _check_config(args: argparse.Namespace) -> int:
             print(f"  {problem}")
         return 1
     print(f"OK  {config.source}")
+    for key, written, absolute in config.resolved_paths:   # where each relative (or ~) path really points
+        print(f"  {key} = {written!r} -> {absolute}")
     return 0
 
 
 def _hash_pin(args: argparse.Namespace) -> int:
     from kiosk.pin import hash_pin
+
+    import getpass   # only for this command (it imports termios): not on the kiosk's path to its first frame
 
     pin = args.pin or getpass.getpass("New admin PIN (6-12 digits): ")
     try:
