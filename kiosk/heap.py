@@ -9,8 +9,6 @@ Elsewhere (Windows, musl) there is nothing to call and this does nothing.
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import logging
 import sys
 from collections.abc import Callable
@@ -26,8 +24,12 @@ def _malloc_trim() -> Callable[[int], int] | None:
     if not _looked:
         _looked = True
         if sys.platform.startswith("linux"):
+            # Imported here, not at the top: ctypes is not needed for the first frame. No ctypes.util either:
+            # find_library runs ldconfig in a subprocess, and its import alone pulled in subprocess, signal and
+            # selectors before the first frame (bench/first_frame.py under -X importtime).
+            import ctypes
             try:
-                libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+                libc = ctypes.CDLL("libc.so.6")
                 _trim = libc.malloc_trim
             except (OSError, AttributeError):   # not glibc
                 log.info("malloc_trim not available: freed heap stays with the process")

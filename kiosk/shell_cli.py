@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kiosk.config import ConfigError, EMBEDDED_DEMO_CONFIG, load_config
+from kiosk.config import EMBEDDED_DEMO_CONFIG, ConfigError, load_config
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -67,9 +67,9 @@ def _check_config(args: argparse.Namespace) -> int:
 
 
 def _hash_pin(args: argparse.Namespace) -> int:
-    from kiosk.pin import hash_pin
+    import getpass  # only for this command (it imports termios): not on the kiosk's path to its first frame
 
-    import getpass   # only for this command (it imports termios): not on the kiosk's path to its first frame
+    from kiosk.pin import hash_pin
 
     pin = args.pin or getpass.getpass("New admin PIN (6-12 digits): ")
     try:

@@ -10,7 +10,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 AFTER_FIRST_FRAME = ("kiosk.audit", "kiosk.pin", "kiosk.voice", "kiosk.logs", "kiosk.watchdog", "kiosk.services",
-                     "kiosk.health", "kiosk.screens.out_of_service", "kiosk.api", "kiosk.catalogue", "kiosk.devices")
+                     "kiosk.health", "kiosk.screens.out_of_service", "kiosk.api", "kiosk.catalogue", "kiosk.devices",
+                     # stdlib a bare PySide6 window does not load either (kiosk.heap's ctypes.util pulled in
+                     # subprocess, signal and selectors; hash-pin's getpass pulled in termios)
+                     "ctypes", "subprocess", "getpass")
 
 RUN = """
 import sys
