@@ -26,14 +26,14 @@ def memory_kb() -> tuple[int, int]:
     return values["Rss"], values["Pss"]
 
 
-def watch_first_frame(window, settle_s: float) -> None:  # noqa: ANN001
+def watch_first_frame(window, settle_s: float) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
     class FirstPaint(QObject):
         done = False
 
-        def eventFilter(self, watched, event):  # noqa: ANN001, N802
+        def eventFilter(self, watched, event):
             if not self.done and event.type() == QEvent.Type.Paint and watched is window:
                 self.done = True
                 print(f"frame {time.perf_counter() - STARTED:.4f}", flush=True)
@@ -74,7 +74,7 @@ def kiosk(settle_s: float, config: str) -> None:
 
     original = app_module.show_kiosk
 
-    def show_and_watch(window, config_obj, *, windowed):  # noqa: ANN001
+    def show_and_watch(window, config_obj, *, windowed):
         watch_first_frame(window, settle_s)
         original(window, config_obj, windowed=windowed)
 

@@ -11,7 +11,8 @@ import sys
 from collections.abc import Sequence
 
 from kiosk import __version__
-from kiosk.config import ConfigError, KioskConfig, load_config as _load
+from kiosk.config import ConfigError, KioskConfig
+from kiosk.config import load_config as _load
 
 COMMAND_MODULES: list[str] = [
     "kiosk.shell_cli",

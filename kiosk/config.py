@@ -156,7 +156,7 @@ class IdCardConfig:
     probe_bauds: bool = opt(False, "try every supported speed when the reader does not answer")
     poll_interval_s: float = opt(0.3, "seconds between card searches while armed", minimum=0.05, maximum=5)
     read_timeout_s: float = opt(3.0, "seconds to wait for a reply from the reader", minimum=0.5, maximum=10)
-    usb_ids: list[str] = opt(["1a86:7523", "067b:2303", "10c4:ea60", "0403:6001"],
+    usb_ids: list[str] = opt(["1a86:7523", "067b:2303", "10c4:ea60", "0403:6001"],  # noqa: RUF009 - a factory
                              'USB VID:PID of serial bridges tried by port = "auto"', check=_usb_ids)
     photo_decoder: str = opt("", "command turning the chip photo into a BMP, with {in} and {out} (its program on "
                                  "PATH or an absolute path); empty = none")
@@ -451,8 +451,8 @@ def example_config_text() -> str:
              "# /etc/kiosk/kiosk.toml is /etc/kiosk/receipts), never from the kiosk's current directory; ~ is the home",
              "# of the user the kiosk runs as. check-config shows where each relative path points.",
              "# Generated from kiosk/config.py: change the declarations there, then run",
-             "#     .venv/bin/python -c 'from kiosk.config import example_config_text as t; print(t(), end=\"\")' "
-             "> config/kiosk.example.toml"]
+             ("#     .venv/bin/python -c 'from kiosk.config import example_config_text as t; print(t(), end=\"\")' "
+              "> config/kiosk.example.toml")]
     section = None
     for row in describe_keys():
         table, name = row.key.rsplit(".", 1)

@@ -27,7 +27,7 @@ class EmbeddedCentralUnavailable(RuntimeError):
 
 def _healthy(url: str, timeout: float = 0.5) -> bool:
     try:
-        with urllib.request.urlopen(f"{url}/api/v1/health", timeout=timeout) as reply:  # noqa: S310 - loopback
+        with urllib.request.urlopen(f"{url}/api/v1/health", timeout=timeout) as reply:  # loopback
             return reply.status == 200
     except OSError:
         return False
@@ -55,7 +55,7 @@ class EmbeddedCentral:
             return
         env = dict(os.environ, CENTRAL_PARENT_PID=str(os.getpid()))  # stop when the kiosk is gone
         with self.log_path.open("ab") as out:
-            self._process = subprocess.Popen(  # noqa: S603 - our own module
+            self._process = subprocess.Popen(  # our own module
                 [sys.executable, "-m", "central", "serve", "--db", str(self.db), "--host", HOST,
                  "--port", str(self.port)], stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
         deadline = time.monotonic() + wait_s

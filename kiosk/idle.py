@@ -45,7 +45,7 @@ class IdleTracker:
     def seconds_left_in_prompt(self) -> int:
         if self.state is not IdleState.PROMPTING:
             return int(self.prompt_s)
-        return max(0, int(round(self.prompt_s - (self._clock() - self._since))))
+        return max(0, round(self.prompt_s - (self._clock() - self._since)))
 
     def tick(self) -> IdleState:
         """Advance by the clock; returns the state (the caller acts on changes)."""

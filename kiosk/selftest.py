@@ -50,7 +50,7 @@ def _first_frame(config: KioskConfig) -> str:
         built = build_window(config, size=PORTRAIT, data_dir=Path(data))
         image = built.window.grab().toImage()
         built.ctx.admin_mode = True
-        built.window._allow_close = True  # noqa: SLF001
+        built.window._allow_close = True
         built.window.close()
     if image.isNull() or image.width() != PORTRAIT.width():
         raise RuntimeError("the window did not render")

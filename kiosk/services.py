@@ -228,7 +228,7 @@ class Services(QObject):
             if part is not None:
                 try:
                     getattr(part, method)()
-                except Exception:  # noqa: BLE001 - keep stopping the others
+                except Exception:  # keep stopping the others
                     log.exception("stopping %s failed", name)
         printer = self.parts.pop("printer", None)
         if printer is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QUrl
 
 from kiosk.config import VoiceConfig
 from kiosk.screens.theme import assets_dir

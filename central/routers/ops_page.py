@@ -52,7 +52,7 @@ def ops_page(ctx: Ctx, token: Annotated[str | None, Query()] = None,
     return HTMLResponse(_page("终端运行状态 / terminal health", _table(rows, now)))
 
 
-def _table(rows: list[TerminalHealth], now) -> str:  # noqa: ANN001
+def _table(rows: list[TerminalHealth], now) -> str:
     bad = sum(not r.healthy for r in rows)
     head = f"<p class='summary'>共 {len(rows)} 台，{bad} 台有问题 · 更新于 {to_local(now):%H:%M:%S}</p>"
     body = []

@@ -30,7 +30,7 @@ class StressTranslator(QTranslator):
         text = (self._inner.translate(context, source, disambiguation, n) if self._inner else "") or source
         return text + " " + text[: max(1, len(text) // 2)]
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+    def isEmpty(self) -> bool:  # Qt override
         return False
 
 

@@ -39,5 +39,5 @@ class QrLabel(QLabel):
     def set_payload(self, payload: str) -> None:
         self.setPixmap(qr_pixmap(payload, self.size_px) if payload else QPixmap())
 
-    def clear(self) -> None:  # noqa: D102 - wipe: the QR may carry a case token
+    def clear(self) -> None:  # wipe: the QR may carry a case token
         self.setPixmap(QPixmap())

@@ -16,18 +16,18 @@ Step = Callable[["Built"], None]  # type: ignore[name-defined]  # noqa: F821
 
 
 def _go(screen: str, **params: object) -> Step:
-    def step(built: "Built") -> None:  # noqa: F821
+    def step(built: Built) -> None:  # noqa: F821
         built.ctx.router.go(screen, **params)
     return step
 
 
-def _admin(built: "Built") -> None:  # noqa: F821
+def _admin(built: Built) -> None:  # noqa: F821
     built.ctx.router.go("admin_pin")
     built.window.set_admin_mode(True, reason="screenshot")
     built.ctx.router.go("admin", replace=True)
 
 
-def _idle_prompt(built: "Built") -> None:  # noqa: F821
+def _idle_prompt(built: Built) -> None:  # noqa: F821
     built.ctx.router.go("coming_soon", journey="apply")
     built.window.idle_prompt.show_over()
     built.window.idle_prompt.set_seconds(built.ctx.config.display.idle_prompt_s)
@@ -76,7 +76,7 @@ def render_all(config: KioskConfig, out: str | os.PathLike[str], *, only: set[st
     target.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
-    def save(widget, name: str) -> None:  # noqa: ANN001
+    def save(widget, name: str) -> None:
         for _ in range(3):
             app.processEvents()
         image = widget.grab()
@@ -95,19 +95,19 @@ def render_all(config: KioskConfig, out: str | os.PathLike[str], *, only: set[st
                     continue
                 built = build_window(config, size=size, language=language, elderly=elderly, data_dir=Path(data))
                 built.ctx.voice = None  # screenshots are silent
-                built.window._idle_timer.stop()  # noqa: SLF001 - a frozen picture, not a running session
+                built.window._idle_timer.stop()  # a frozen picture, not a running session
                 built.window.show()
                 step(built)
                 save(built.window, f"{name}_{suffix}")
                 for timer in built.window.findChildren(QTimer):  # a picture: no countdown may fire later
                     timer.stop()
                 built.ctx.admin_mode = True  # let the window close
-                built.window._allow_close = True  # noqa: SLF001
+                built.window._allow_close = True
                 built.window.close()
                 built.window.deleteLater()
             if (not only or "out_of_service" in only) and language == "zh_CN" and not elderly:
-                screen = out_of_service("CFG", ["config/kiosk.toml:7: terminal.region_code: must be a 6-, 9- or "
-                                                "12-digit administrative division code; got '12345'"])
+                screen = out_of_service("CFG", [("config/kiosk.toml:7: terminal.region_code: must be a 6-, 9- or "
+                                                 "12-digit administrative division code; got '12345'")])
                 screen.resize(size)
                 screen.show()
                 save(screen, f"out_of_service_{orientation}")

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import requests
-
 from helpers.central_server import (
     ADMIN_TOKEN,
     DEMO_SECRET,
@@ -41,7 +40,7 @@ def browse(url: str) -> str:
             [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
              f"--user-data-dir={profile}", "--dump-dom", url],
-            capture_output=True, text=True, timeout=120)
+            check=False, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
 

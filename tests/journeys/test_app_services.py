@@ -4,10 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
-
 from helpers.central_server import CentralServer
 from helpers.kiosk_app import running_kiosk
+from pytestqt.qtbot import QtBot
 
 pytestmark = pytest.mark.gui
 

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.central_server import free_port
+from helpers.kiosk_app import Kiosk, running_kiosk
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from helpers.central_server import free_port
-from helpers.kiosk_app import Kiosk, running_kiosk
 from kiosk.devices.idcard.card import gb11643_check_char
 from kiosk.devices.idcard.samples import load_cards
 from kiosk.embedded_central import EmbeddedCentral

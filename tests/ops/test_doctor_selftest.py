@@ -9,14 +9,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from helpers.central_server import CentralServer
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def kiosk(*args: str, env: dict[str, str] | None = None, timeout: int = 180) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kiosk", *args], capture_output=True, text=True, cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "kiosk", *args], check=False, capture_output=True, text=True, cwd=ROOT,
                           timeout=timeout, env={**os.environ, **(env or {})})
 
 
@@ -83,10 +82,10 @@ def test_frozen_build_passes_its_self_test(tmp_path: Path) -> None:
     assert pyinstaller, "pyinstaller is in the dev dependencies"
     build = subprocess.run([pyinstaller, "--noconfirm", "--log-level", "ERROR", "--distpath", str(tmp_path / "dist"),
                             "--workpath", str(tmp_path / "build"), str(ROOT / "build_kiosk.spec")],
-                           capture_output=True, text=True, cwd=ROOT, timeout=900)
+                           check=False, capture_output=True, text=True, cwd=ROOT, timeout=900)
     assert build.returncode == 0, build.stderr[-3000:]
     frozen = tmp_path / "dist" / "kiosk" / "kiosk"
-    result = subprocess.run([str(frozen), "self-test"], capture_output=True, text=True, timeout=120,
+    result = subprocess.run([str(frozen), "self-test"], check=False, capture_output=True, text=True, timeout=120,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "keyboard: Qt Virtual Keyboard with Pinyin loads" in result.stdout

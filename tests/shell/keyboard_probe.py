@@ -11,13 +11,13 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("KIOSK_KEYBOARD_PANEL", None)
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QTimer, Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
 
-from kiosk.app import PORTRAIT, build_window, qt_app  # noqa: E402
-from kiosk.config import EMBEDDED_DEMO_CONFIG, load_config  # noqa: E402
+from kiosk.app import PORTRAIT, build_window, qt_app
+from kiosk.config import EMBEDDED_DEMO_CONFIG, load_config
 
 
 def main() -> int:
@@ -51,7 +51,7 @@ def main() -> int:
     app.exec()
     print(f"loaded_at_start={loaded_at_start} " + " ".join(f"{k}={v}" for k, v in result.items()))
     built.ctx.admin_mode = True
-    window._allow_close = True  # noqa: SLF001
+    window._allow_close = True
     QApplication.closeAllWindows()
     return 0
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import LANDSCAPE, PORTRAIT, Built, build_window
@@ -39,7 +39,7 @@ def built(qtbot: QtBot, tmp_path: Path) -> Iterator[Built]:
     result.window.show()
     yield result
     result.ctx.admin_mode = True
-    result.window._allow_close = True  # noqa: SLF001
+    result.window._allow_close = True
 
 
 def texts(built: Built) -> str:
@@ -56,7 +56,7 @@ def test_close_escape_alt_f4_ctrl_q_do_not_close_outside_admin_mode(built: Built
         QTest.keyClick(window, key, modifier)
     assert window.isVisible()
     built.ctx.admin_mode = True
-    built.window._allow_close = True  # noqa: SLF001  (what AdminScreen's exit does through ctx.quit_app)
+    built.window._allow_close = True  # what AdminScreen's exit does through ctx.quit_app
     assert window.close()
 
 
@@ -72,20 +72,20 @@ def test_idle_prompt_counts_down_extends_and_then_wipes_everything(built: Built)
 
     # Entering the probe screen set the configured 90 s timeout on the fake-clocked tracker.
     clock.now = 91
-    window._idle_tick()  # noqa: SLF001
+    window._idle_tick()
     assert window.idle_prompt.isVisible()
     clock.now = 101
-    window._idle_tick()  # noqa: SLF001
+    window._idle_tick()
     assert "20" in window.idle_prompt.countdown.text()
     QTest.mouseClick(window.idle_prompt.more, Qt.MouseButton.LeftButton)
     assert not window.idle_prompt.isVisible() and ctx.router.current.screen == "probe"
 
     clock.now = 200
-    window._idle_tick()  # noqa: SLF001
+    window._idle_tick()
     clock.now = 231
-    window._idle_tick()  # noqa: SLF001
+    window._idle_tick()
     clock.now = 262
-    window._idle_tick()  # noqa: SLF001
+    window._idle_tick()
     assert ctx.router.current.screen == HOME and not ctx.router.can_go_back()
     assert ctx.session.identity is None and not ctx.session.draft
     assert CITIZEN["name"] not in texts(built) and CITIZEN["phone"] not in texts(built)
@@ -135,9 +135,9 @@ def test_right_pin_opens_admin_and_idle_logs_out(built: Built) -> None:
     window.idle = IdleTracker(120, 30, clock=clock)
     window.idle.set_timeout(120)
     clock.now = 121
-    window._idle_tick()  # noqa: SLF001
+    window._idle_tick()
     clock.now = 152
-    window._idle_tick()  # noqa: SLF001
+    window._idle_tick()
     assert not ctx.admin_mode and ctx.router.current.screen == HOME
     assert ctx.audit.recent(1)[0]["action"] == "admin_logout"
 
@@ -172,11 +172,11 @@ def test_a_journey_not_offered_here_says_so(qtbot: QtBot, tmp_path: Path, monkey
     assert built.ctx.router.current.screen == "coming_soon"
     assert "暂未开通" in texts(built) and "中介超市" in texts(built)
     built.ctx.admin_mode = True
-    built.window._allow_close = True  # noqa: SLF001
+    built.window._allow_close = True
 
 
 @pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE])
-def test_touch_targets_are_at_least_72_px(qtbot: QtBot, tmp_path: Path, size) -> None:  # noqa: ANN001
+def test_touch_targets_are_at_least_72_px(qtbot: QtBot, tmp_path: Path, size) -> None:
     from PySide6.QtWidgets import QPushButton
 
     for elderly in (False, True):
@@ -189,4 +189,4 @@ def test_touch_targets_are_at_least_72_px(qtbot: QtBot, tmp_path: Path, size) ->
         assert not small
         assert result.window.size() == size  # nothing pushed the window past the screen
         result.ctx.admin_mode = True
-        result.window._allow_close = True  # noqa: SLF001
+        result.window._allow_close = True

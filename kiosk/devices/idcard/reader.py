@@ -53,8 +53,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "port_busy": ("读卡器端口被其他程序占用，请联系工作人员", "The reader's port is in use by another program; call staff"),
     "port_error": ("无法打开读卡器端口，请联系工作人员", "Cannot open the reader's port; call staff"),
     "card_left": ("读卡区已有一张证件：如果是您的，请拿起后重新放置；如果不是，请交给工作人员",
-                  "A card is already on the reader: if it is yours, lift it and place it again; if not, "
-                  "please hand it to staff"),
+                  ("A card is already on the reader: if it is yours, lift it and place it again; if not, "
+                   "please hand it to staff")),
     "offline": ("读卡器已断开，请联系工作人员", "The ID-card reader went offline; call staff"),
     "read_failed": ("读卡失败，请重新放卡", "Read failed; place the card again"),
     "sam_fault": ("读卡模块故障，请联系工作人员", "The reader's SAM module reports a fault; call staff"),

@@ -12,7 +12,6 @@ This matches east-asian width (W/F = 2) for the text we print and also counts am
 from __future__ import annotations
 
 import re
-
 import unicodedata
 from dataclasses import dataclass
 
