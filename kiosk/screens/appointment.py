@@ -42,6 +42,14 @@ WEEKDAYS_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周�
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
+def retry_key(session: Any, action: str, target: str) -> str:
+    """The same Idempotency-Key for every retry of one action on one target in this session (wiped with it): a
+    retry after a lost answer gets that answer - a cancel that went through is not refused as 'not active', a
+    second tap on 取号 never takes two numbers."""
+    keys = session.data.setdefault("retry_keys", {})
+    return str(keys.setdefault((action, target), new_idempotency_key()))
+
+
 def is_hall(ctx: Any) -> bool:
     return ctx.config.terminal.site_type == "hall"
 
@@ -645,7 +653,7 @@ class MyAppointmentsScreen(Screen):
             self.ctx.notify(self.tr("预约已取消。"))
 
         # The card's ID number is the verifier: the server compares keyed hashes.
-        key = self._retry_key("cancel", number)
+        key = retry_key(self.ctx.session, "cancel", number)
         self.ctx.run(lambda: client.cancel_appointment(number, id_number, idempotency_key=key), done, self._failed,
                      deadline_s=self.ctx.config.central.lookup_deadline_s)
 
@@ -665,15 +673,9 @@ class MyAppointmentsScreen(Screen):
             self.ctx.session.data["ticket"] = ticket
             self.ctx.router.go("queue_ticket", replace=True, show_ticket=True)
 
-        key = self._retry_key("check_in", number)
+        key = retry_key(self.ctx.session, "check_in", number)
         self.ctx.run(lambda: client.check_in(number, id_number, idempotency_key=key), done, self._failed,
                      deadline_s=self.ctx.config.central.lookup_deadline_s)
-
-    def _retry_key(self, action: str, number: str) -> str:
-        """The same Idempotency-Key for every retry of one action on one appointment in this session: a retry
-        after a lost answer gets that answer (a cancel that went through is not refused as 'not active')."""
-        keys = self.ctx.session.data.setdefault("appointment_keys", {})
-        return keys.setdefault((action, number), new_idempotency_key())
 
     def wipe(self) -> None:
         try:
@@ -775,8 +777,7 @@ class QueueTicketScreen(Screen):
         if client is None:
             self._failed(Offline("offline"))
             return
-        keys = self.ctx.session.data.setdefault("ticket_keys", {})
-        key = keys.setdefault(service_id, new_idempotency_key())   # a retry never takes two numbers
+        key = retry_key(self.ctx.session, "take_ticket", service_id)   # a retry never takes two numbers
         self._busy = True
         self.status.setText(self.tr("正在取号，请稍候…"))
 

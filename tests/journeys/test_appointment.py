@@ -185,3 +185,16 @@ def test_offline_appointment_says_so_plainly(qtbot: QtBot, tmp_path: Path) -> No
         assert not start.service_buttons and start.mine.isEnabled()
         kiosk.window.end_session()
         assert_nothing_left(kiosk)
+
+
+def test_a_retried_action_keeps_its_idempotency_key_until_the_session_ends() -> None:
+    from kiosk.screens.appointment import retry_key
+    from kiosk.session import Session
+
+    session = Session()
+    cancel = retry_key(session, "cancel", "YY20261127001")
+    assert retry_key(session, "cancel", "YY20261127001") == cancel          # the retry: the server replays
+    assert len({cancel, retry_key(session, "check_in", "YY20261127001"), retry_key(session, "cancel", "YY2"),
+                retry_key(session, "take_ticket", "svc-1")}) == 4          # other actions, other targets: new
+    session.wipe()
+    assert retry_key(session, "cancel", "YY20261127001") != cancel          # the next citizen's cancel is new
