@@ -1,6 +1,7 @@
 """Benchmark (prints figures): signed, idempotent POST /cases straight at the reference service
 (no kiosk outbox), sequential and with a few concurrent clients, plus replays of the same keys; then the
-same cases through POST /cases/batch (`--batch` per request, one client), new and replayed.
+same cases through POST /cases/batch (`--batch` per request, one client), new and replayed; then
+POST /cases/search for the one citizen who made them all: the kiosk's first page against the whole list.
 
     .venv/bin/python bench/central_cases.py [--db URL] [-n 500] [--threads 4] [--batch 20]
 Without --db a temporary SQLite file is used (synchronous=FULL, as in production). A given database is RESET.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import tempfile
 import threading
@@ -63,6 +65,41 @@ def run_batches(url: str, jobs: list[tuple[str, str]], size: int) -> tuple[float
     return time.perf_counter() - start, statuses
 
 
+def search(session: requests.Session, url: str, limit: int, cursor: str | None) -> tuple[float, int, Any]:
+    body: dict[str, Any] = {"id_number": BODY["applicant"]["id_number"], "limit": limit}
+    if cursor:
+        body["cursor"] = cursor
+    raw = json.dumps(body).encode()
+    h = signed_headers("POST", "/api/v1/cases/search", raw)
+    h["Content-Type"] = "application/json"
+    start = time.perf_counter()
+    r = session.post(url + "/api/v1/cases/search", data=raw, headers=h, timeout=60)
+    r.raise_for_status()
+    return time.perf_counter() - start, len(r.content), r.json()
+
+
+def search_figures(url: str, rounds: int = 15) -> None:
+    """The kiosk's first page (40, newest first) against every page of 100 walked with the cursor (what one
+    unpaged answer held before the paging)."""
+    first: list[float] = []
+    walk: list[float] = []
+    with requests.Session() as s:
+        for _ in range(rounds):
+            secs, size, data = search(s, url, 40, None)
+            first.append(secs)
+            total_s, total_b, count, cursor = 0.0, 0, 0, None
+            while True:
+                secs, nbytes, data = search(s, url, 100, cursor)
+                total_s, total_b, count = total_s + secs, total_b + nbytes, count + len(data["cases"])
+                cursor = data["next_cursor"]
+                if cursor is None:
+                    break
+            walk.append(total_s)
+    print(f"case search, one citizen with {count} cases: first page of 40 median {statistics.median(first) * 1000:.1f} ms "
+          f"({size} B); all {count} in pages of 100 median {statistics.median(walk) * 1000:.1f} ms ({total_b} B), "
+          f"{rounds} rounds")
+
+
 def run(url: str, jobs: list[tuple[str, str]], threads: int) -> tuple[float, dict[int, int]]:
     statuses: dict[int, int] = {}
     lock = threading.Lock()
@@ -111,6 +148,7 @@ def main() -> int:
               f"item statuses {statuses}")
         total = server.query("SELECT COUNT(*) FROM cases")[0][0]
         print(f"cases in the database: {total} (expected {3 * args.n})")
+        search_figures(server.url)
     finally:
         server.stop()
     return 0
