@@ -1,7 +1,8 @@
 """Shared helpers of the reliability suite (a uniquely named module: tests never `from conftest import`).
 
-`record_figures(name, figures)` prints one line and merges the figures into results/<name>.json, which
-docs/RELIABILITY.md cites; every figure there comes from a run of these tests.
+`record_figures(name, figures)` prints one line and, with RELIABILITY_RECORD=1 in the environment, merges the
+figures into results/<name>.json, which docs/RELIABILITY.md cites; every figure there comes from a run of these
+tests. Without it a run only prints (an everyday test run leaves the tracked results alone).
 """
 from __future__ import annotations
 
@@ -21,9 +22,10 @@ RESULTS = Path(__file__).with_name("results")
 
 
 def record_figures(name: str, case: str, figures: dict[str, Any]) -> None:
-    """Print the figures of one case and store them under results/<name>.json[case] (with the run date)."""
+    """Print the figures of one case; with RELIABILITY_RECORD=1 also store them under results/<name>.json[case]
+    (with the run date)."""
     print(f"\n[{name}] {case}: " + ", ".join(f"{k}={v}" for k, v in figures.items()))
-    if os.environ.get("RELIABILITY_NO_RESULTS"):
+    if os.environ.get("RELIABILITY_RECORD") != "1":
         return
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"{name}.json"
