@@ -20,8 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple, TypeVar
 
-import serial  # type: ignore[import-untyped]  # pyserial ships no stubs
-import serial.tools.list_ports  # type: ignore[import-untyped]
+import serial
+import serial.tools.list_ports
 
 from kiosk.devices.idcard import codec
 from kiosk.devices.idcard.card import (
@@ -144,7 +144,7 @@ def reply_fits(request: bytes, frame: Frame) -> bool:
     return bounds[0] <= len(frame.data) <= bounds[1]
 
 
-def transact(ser: serial.SerialBase, rx: codec.FrameReceiver, request: bytes, timeout_s: float) -> Frame | None:
+def transact(ser: serial.Serial, rx: codec.FrameReceiver, request: bytes, timeout_s: float) -> Frame | None:
     """Write one request and block until its reply or the deadline. None = no (valid) answer.
 
     A reply spoiled on the wire (bad checksum) ends the wait at once: the reader answers
@@ -224,7 +224,7 @@ class IdCardReader:
         self._wake = threading.Event()
         self._armed = threading.Event()
         self._thread: threading.Thread | None = None
-        self._ser: serial.SerialBase | None = None
+        self._ser: serial.Serial | None = None
         self._rx = codec.FrameReceiver()
         self._online = False
         self._misses = 0
