@@ -419,7 +419,7 @@ def describe_keys() -> list[KeyDoc]:
             if _is_section(hints[f.name]):
                 walk(hints[f.name], f"{prefix}{f.name}.")
             else:
-                default = f.default_factory() if f.default is dataclasses.MISSING else f.default  # type: ignore[misc]
+                default = f.default if f.default_factory is dataclasses.MISSING else f.default_factory()
                 rows.append(KeyDoc(f"{prefix}{f.name}", f.metadata["doc"], default, _allowed_text(f.metadata),
                                    bool(f.metadata.get("required")), bool(f.metadata.get("path"))))
 

@@ -48,8 +48,8 @@ class HealthReporter(QObject):
 
     # ---- what the parts report (GUI thread) -----------------------------------------------------------
     def watch(self, name: str) -> None:
-        """Connect to a part's signals once it is ready."""
-        part = self.services.get(name)
+        """Connect to a part's signals once it is ready (so it is in the services by then)."""
+        part = self.services[name]
         if name == "reader":
             part.onlineChanged.connect(lambda up: self.device_state("reader", "online" if up else "offline"))
             part.error.connect(lambda code, _message: self.record_error(f"reader.{code}"))

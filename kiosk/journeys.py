@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from kiosk.flow import HOME
+from kiosk.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ class BlockingOnGuiThread(RuntimeError):
 
 
 def _audit(event: str, args: tuple[Any, ...]) -> None:
-    if _gui_thread_id is None or threading.get_ident() != _gui_thread_id or getattr(_allowed, "depth", 0):
+    if _gui_thread_id is None or threading.get_ident() != _gui_thread_id or getattr(_allowed, "depth", 0) > 0:
         return
     if event in _GUARDED_EVENTS:
         raise BlockingOnGuiThread(f"{event} on the GUI thread: use kiosk.tasks.run_in_background")
@@ -91,7 +91,7 @@ def _the_relay() -> _Relay:
     return _relay
 
 
-def call_later(delay_ms: int, fn: Callable[[], None], context: QObject | None = None) -> None:
+def call_later(delay_ms: int, fn: Callable[[], object], context: QObject | None = None) -> None:
     """FN on the GUI thread after DELAY_MS; dropped if CONTEXT is deleted first. Always through a context
     object: PySide6 6.11 leaks ~55 bytes per QTimer.singleShot(ms, callable) without one (measured: 0.9 blocks
     per call; with a context 0.01), and a kiosk schedules several per citizen, for months."""

@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QUrl
 
 from kiosk.config import VoiceConfig
+from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.screens.theme import assets_dir
 
 log = logging.getLogger(__name__)

@@ -6,11 +6,18 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 log = logging.getLogger(__name__)
+
+# QtCore's QT_TRANSLATE_NOOP(context, text) returns `text` unchanged, but PySide6's stub says `object`.
+# Typed here so the marked texts are str; lupdate finds the calls by name, wherever it is imported from.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], _QT_TRANSLATE_NOOP)
 _installed: list[QTranslator] = []
 
 
@@ -37,8 +44,9 @@ class StressTranslator(QTranslator):
 def install_language(language: str) -> bool:
     """Switch the app's translations; returns False when the English file is missing (Chinese shown)."""
     app = QCoreApplication.instance()
-    for translator in _installed:
-        app.removeTranslator(translator)
+    assert app is not None, "install_language needs the application"
+    for old in _installed:
+        app.removeTranslator(old)
     _installed.clear()
     inner: QTranslator | None = None
     ok = True

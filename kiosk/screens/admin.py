@@ -159,14 +159,15 @@ class AdminScreen(Screen):
         services = self.ctx.services
         reader, printer, outbox = services.get("reader"), services.get("printer"), services.get("outbox")
         signals, health = services.get("api_signals"), services.get("health")
+        central: dict[bool | None, str] = {True: self.tr("已连接"), False: self.tr("连不上")}  # None: not known yet
         parts = [
             self.tr("读卡器：%1").replace("%1", self.tr("在线") if reader is not None and reader.online
                                              else self.tr("离线或未配置")),
             self.tr("打印机：%1").replace("%1", printer.service.last_status.message_zh
                                              if printer is not None and printer.service.last_status
                                              else self.tr("状态未知")),
-            self.tr("中心服务：%1").replace("%1", {True: self.tr("已连接"), False: self.tr("连不上")}.get(
-                signals.online if signals is not None else None, self.tr("未知"))),
+            self.tr("中心服务：%1").replace("%1", central.get(signals.online if signals is not None else None,
+                                                               self.tr("未知"))),
             self.tr("待上传：%1 条").replace("%1", str(outbox.depth() if outbox is not None else 0)),
         ]
         self.devices.setText("\n".join(parts))

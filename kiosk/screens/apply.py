@@ -386,6 +386,7 @@ class ApplyStartScreen(Screen):
         self.notice.hide()
         self.root.addWidget(self.notice)
         self.root.addStretch(1)
+        self._code = ""   # the service chosen (the buttons below open or start it)
         self.guide_button = button(self.tr("先看办事指南"))
         self.guide_button.clicked.connect(lambda: self.ctx.router.go("guide_detail", code=self._code))
         self.guide_button.hide()
@@ -395,7 +396,6 @@ class ApplyStartScreen(Screen):
         self.start.hide()
         self.root.addWidget(self.start)
         self.item_buttons: dict[str, QPushButton] = {}
-        self._code = ""
 
     @property
     def page_size(self) -> int:
@@ -620,7 +620,7 @@ class ApplyFormScreen(ApplyStep):
         if bad:
             self.summary_error.setText(self.tr("还有 %1 项需要填写或修改，请看红字提示。").replace("%1", str(len(bad))))
             self.summary_error.show()
-            self.scroll.ensureWidgetVisible(bad[0], 0, 120)
+            self.scroll_area.ensureWidgetVisible(bad[0], 0, 120)
             return
         for key in self.fields:
             self._save(key)

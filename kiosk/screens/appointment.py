@@ -13,12 +13,13 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.api import models as m
 from kiosk.api.client import new_idempotency_key
 from kiosk.api.errors import ApiError, Offline
+from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.journeys import IDENTIFY
 from kiosk.privacy import mask_id_number, mask_name
 from kiosk.screens.base import Screen
@@ -338,7 +339,7 @@ class AppointmentSlotsScreen(Screen):
         if not slots:
             self.slot_status.setText(self.tr("这一天没有可预约的时段，请换一天。"))
             self.slot_status.show()
-        self.scroll.ensureWidgetVisible(self.slot_title, 0, 40)
+        self.scroll_area.ensureWidgetVisible(self.slot_title, 0, 40)
 
     def _slots_failed(self, exc: BaseException) -> None:
         self.slot_status.setText(error_text(self, exc))
@@ -422,7 +423,7 @@ class AppointmentDoneScreen(Screen):
         found = self._service()
         unit_name, service_name = (found[0].name, found[1].name) if found else ("", "")
         when = f"{day_text(self, choice['date'])} {choice['start']}-{choice['end']}"
-        if confirming:
+        if booked is None:  # confirming
             self.set_title(self.tr("确认预约"))
             self.summary.setText("\n".join([
                 self.tr("办理单位：%1").replace("%1", unit_name), self.tr("办理业务：%1").replace("%1", service_name),

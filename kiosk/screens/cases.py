@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.api import models as m
 from kiosk.api.errors import ApiError, Offline, Rejected, Timeout
+from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.journeys import IDENTIFY
 from kiosk.privacy import mask_id_number
 from kiosk.screens.base import Screen
 from kiosk.screens.receipt import ReceiptPanel
-from kiosk.screens.widgets import MIN_TOUCH_PX, Card, Pager, button, clear_layout, label
+from kiosk.screens.widgets import MIN_TOUCH_PX, Card, Pager, button, clear_layout, label, layout_of
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ def digits_edit(max_length: int, placeholder: str) -> QLineEdit:
     return edit
 
 
-def lookup_error_text(screen: QWidget, exc: BaseException) -> str:
+def lookup_error_text(screen: Screen, exc: BaseException) -> str:
     """What a citizen reads when a look-up failed: plain, and never which part of the input was wrong."""
     if is_offline(exc):
         return QCoreApplication.translate("Cases", "网络不通，暂时无法查询办件进度。请稍后再试，或到窗口查询。")
@@ -226,7 +227,7 @@ class RowButton(QPushButton):
         return f"{self.title.text()}\n{self.detail.text()}"
 
     def sizeHint(self) -> QSize:
-        hint = self.layout().sizeHint()
+        hint = layout_of(self).sizeHint()
         return QSize(hint.width(), max(hint.height(), MIN_TOUCH_PX))
 
     def minimumSizeHint(self) -> QSize:
@@ -236,7 +237,7 @@ class RowButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return max(self.layout().totalHeightForWidth(width), MIN_TOUCH_PX)
+        return max(layout_of(self).totalHeightForWidth(width), MIN_TOUCH_PX)
 
 
 class WrapButton(QPushButton):
@@ -268,7 +269,7 @@ class WrapButton(QPushButton):
         self.caption.setText(text)
 
     def sizeHint(self) -> QSize:
-        hint = self.layout().sizeHint()
+        hint = layout_of(self).sizeHint()
         return QSize(hint.width(), max(hint.height(), MIN_TOUCH_PX))
 
     def minimumSizeHint(self) -> QSize:
@@ -278,7 +279,7 @@ class WrapButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return max(self.layout().totalHeightForWidth(width), MIN_TOUCH_PX)
+        return max(layout_of(self).totalHeightForWidth(width), MIN_TOUCH_PX)
 
 
 # ---- 办件查询: the two ways in ------------------------------------------------------------------------------
@@ -380,11 +381,11 @@ class CaseLookupScreen(Screen):
         self.show_error(lookup_error_text(self, exc))
 
     def wipe(self) -> None:
-        for widget in (self.number, self.phone4):
-            widget.clear()
-        for widget in (self.error, self.status):
-            widget.clear()
-            widget.hide()
+        for field in (self.number, self.phone4):
+            field.clear()
+        for message in (self.error, self.status):
+            message.clear()
+            message.hide()
 
 
 # ---- my cases (by card) ----------------------------------------------------------------------------------------
@@ -640,8 +641,8 @@ class CaseDetailScreen(Screen):
         self.refresh.clicked.connect(self.reload)
         self.rate = WrapButton(self.tr("评价本次服务（好差评）"), "", ctx.theme)
         self.rate.clicked.connect(self.go_rate)
-        for widget in (self.print_slip, self.refresh, self.rate):
-            actions.addWidget(widget)
+        for action in (self.print_slip, self.refresh, self.rate):
+            actions.addWidget(action)
         self.receipt = ReceiptPanel(ctx)
         self.receipt.hide()          # shown once printing starts (an empty panel is an empty box)
         for widget in (self.service, self.number, self.state, self.flow, self.next_title, self.next_text,

@@ -199,6 +199,11 @@ class FormField(QFrame):
         self.error.setText(self.message(problem) if problem else "")
         self.error.setVisible(problem is not None)
 
+    def _edited(self, _text: str) -> None:
+        """Typing clears the problem shown and tells the form."""
+        self.show_problem(None)
+        self.changed.emit()
+
     def message(self, problem: Problem) -> str:
         if problem.code == "required":
             return QCoreApplication.translate("FormField", "请填写此项。")
@@ -242,7 +247,7 @@ class TextField(FormField):
                 self.hint.show()
         elif spec.kind == "phone":
             self.edit.setPlaceholderText(self.tr("11 位手机号码"))
-        self.edit.textChanged.connect(lambda _t: (self.show_problem(None), self.changed.emit()))
+        self.edit.textChanged.connect(self._edited)
         self.edit.editingFinished.connect(self._finished)
         self.box.addWidget(self.edit)
         # Prefilled from the ID card: shown masked, typed over only after "修改".
@@ -395,7 +400,7 @@ class AddressField(FormField):
         self.detail.setMaxLength(100)
         self.detail.setPlaceholderText(self.tr("例：石塘组12号"))
         self.detail.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText)
-        self.detail.textChanged.connect(lambda _t: (self.show_problem(None), self.changed.emit()))
+        self.detail.textChanged.connect(self._edited)
         self.box.addWidget(self.detail_label)
         self.box.addWidget(self.detail)
         self._finish()
@@ -527,8 +532,8 @@ class AddressField(FormField):
 
     def region_buttons(self) -> list[QPushButton]:
         """The buttons the picker shows now (tests tap them like a citizen)."""
-        return [self.grid.itemAt(i).widget() for i in range(self.grid.count())
-                if isinstance(self.grid.itemAt(i).widget(), QPushButton)]
+        items = (self.grid.itemAt(i) for i in range(self.grid.count()))
+        return [widget for item in items if item is not None and isinstance(widget := item.widget(), QPushButton)]
 
     def _town_chosen(self, town: Region) -> None:
         self.town = town

@@ -15,7 +15,7 @@ from datetime import datetime
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.journeys import JOURNEYS
 from kiosk.screens.base import Screen, check_after_shown
 from kiosk.screens.qr import QrLabel
@@ -619,9 +620,9 @@ class GuideListScreen(Screen):
         if by == BY_QUERY:
             return self.tr("搜索：%1").replace("%1", value)
         if by == BY_THEME:
-            return tr(dict(THEMES).get(value, value))  # type: ignore[call-overload]
+            return tr(dict(THEMES).get(value, value))
         if by == BY_SITE:
-            return tr(dict(SITE_FILTERS).get(value, value))  # type: ignore[call-overload]
+            return tr(dict(SITE_FILTERS).get(value, value))
         if by == BY_EVENT:
             return self.tr("人生事项：%1").replace("%1", value)
         return self.tr("部门：%1").replace("%1", value)
@@ -636,7 +637,7 @@ class GuideListScreen(Screen):
             row.clicked.connect(lambda _=False, c=item.code: self.ctx.router.go("guide_detail", code=c))
             self.rows.addWidget(row, i // columns, i % columns)
             self.rows_shown.append(row)
-        self.scroll.verticalScrollBar().setValue(0)  # type: ignore[attr-defined]  # Screen.scroll: the area
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def row_widgets(self) -> list[GuideRow]:
         """The rows of the current page, in order (tests)."""
@@ -1097,7 +1098,7 @@ def _shot_detail(built: Any, *, scrolled: bool = False) -> None:
 
         for _ in range(3):   # let the guide's cards lay out first: the section's position depends on them
             QApplication.processEvents()
-        bar = screen.scroll.verticalScrollBar()
+        bar = screen.scroll_area.verticalScrollBar()
         bar.setValue(min(bar.maximum(), screen.more_title.y() - 24))
 
 

@@ -485,7 +485,7 @@ class HelpRequestScreen(Screen):
         if problems:
             self.problem.setText("\n".join(problems))
             self.problem.show()
-            self.scroll.ensureWidgetVisible(self.problem)
+            self.scroll_area.ensureWidgetVisible(self.problem)
             return
         state = self.state
         identity = self.ctx.session.identity
@@ -741,7 +741,7 @@ def screenshot_plan() -> dict[str, Callable[[Any], None]]:
         screen = built.window.current_screen
         for _ in range(3):
             QApplication.processEvents()
-        screen.scroll.ensureWidgetVisible(screen.home_box, 0, 0)   # the address part of the form
+        screen.scroll_area.ensureWidgetVisible(screen.home_box, 0, 0)   # the address part of the form
 
     def errors(built: Any) -> None:
         start(built)

@@ -54,4 +54,4 @@ class HomeScreen(Screen):
         """What a citizen may have left on home: a half-pressed tile, the scroll position."""
         for tile in self.tiles.values():
             tile.setDown(False)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)

@@ -386,7 +386,7 @@ class IdentifyScreen(Screen):
         self.notice_page.setVisible(page == "notice")
         self.read_page.setVisible(page == "read")
         self.manual_page.setVisible(page == "manual")
-        self.scroll.verticalScrollBar().setValue(0)  # type: ignore[attr-defined]  # Screen.scroll, not QWidget.scroll
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def _leave_back(self) -> None:
         """不同意 / 取消: stop reading and go back (home when there is nothing to go back to)."""

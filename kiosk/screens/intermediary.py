@@ -211,7 +211,7 @@ class IntermediaryScreen(Screen):
         self.page_label.setText(self.tr("第 %1 / %2 页").replace("%1", str(self.page + 1)).replace("%2", str(pages)))
         self.prev.setEnabled(self.page > 0)
         self.next.setEnabled(self.page < pages - 1)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def _pager_visible(self, visible: bool) -> None:
         for widget in (self.prev, self.next, self.page_label):

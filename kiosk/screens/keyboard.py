@@ -48,7 +48,9 @@ class KeyboardDock(QWidget):
         self.panel: QWidget | None = None
         self.hide()
         QGuiApplication.inputMethod().visibleChanged.connect(self._sync)
-        QGuiApplication.instance().focusObjectChanged.connect(self._focus_changed)
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication), "the dock needs the (GUI) application"
+        app.focusObjectChanged.connect(self._focus_changed)
 
     def _focus_changed(self, obj: object) -> None:
         if isinstance(obj, QLineEdit) and obj.window() is self.window():

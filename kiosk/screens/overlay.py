@@ -26,7 +26,9 @@ class Overlay(QWidget):
         self.hide()
 
     def show_over(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        assert parent is not None, "an overlay is made with the widget it covers"
+        self.setGeometry(parent.rect())
         self.raise_()
         self.show()
 

@@ -9,25 +9,29 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from kiosk.config import KioskConfig
 
-Step = Callable[["Built"], None]  # type: ignore[name-defined]  # noqa: F821
+if TYPE_CHECKING:
+    from kiosk.app import Built
+
+Step = Callable[["Built"], None]
 
 
-def _go(screen: str, **params: object) -> Step:
-    def step(built: Built) -> None:  # noqa: F821
+def _go(screen: str, **params: Any) -> Step:  # route params, as Router.go takes them
+    def step(built: Built) -> None:
         built.ctx.router.go(screen, **params)
     return step
 
 
-def _admin(built: Built) -> None:  # noqa: F821
+def _admin(built: Built) -> None:
     built.ctx.router.go("admin_pin")
     built.window.set_admin_mode(True, reason="screenshot")
     built.ctx.router.go("admin", replace=True)
 
 
-def _idle_prompt(built: Built) -> None:  # noqa: F821
+def _idle_prompt(built: Built) -> None:
     built.ctx.router.go("coming_soon", journey="apply")
     built.window.idle_prompt.show_over()
     built.window.idle_prompt.set_seconds(built.ctx.config.display.idle_prompt_s)

@@ -41,6 +41,13 @@ def clear_layout(layout: QLayout) -> None:
             shiboken6.delete(item)
 
 
+def layout_of(widget: QWidget) -> QLayout:
+    """WIDGET's layout, for a widget that makes one in its constructor (PySide6 types layout() Optional)."""
+    layout = widget.layout()
+    assert layout is not None, f"{type(widget).__name__} has no layout"
+    return layout
+
+
 def scroll_area(parent: QWidget | None = None) -> QScrollArea:
     """A vertical QScrollArea whose widget follows its width.
 
@@ -89,9 +96,9 @@ class Tile(QPushButton):
         row.setContentsMargins(28, 20, 20, 20)
         row.setSpacing(24)
         if icon:
-            self.icon = label(icon, "tileIcon", wrap=False)
-            self.icon.setStyleSheet(f"background: {color};")
-            row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.icon_label = label(icon, "tileIcon", wrap=False)
+            self.icon_label.setStyleSheet(f"background: {color};")
+            row.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
         text = QVBoxLayout()
         text.addStretch(1)
         self.title = label(title, "tileTitle", wrap=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
@@ -34,6 +34,9 @@ from kiosk.screens.overlay import IdlePrompt, Message
 from kiosk.screens.registry import SCREENS, screen_class
 from kiosk.screens.widgets import label
 from kiosk.tasks import call_later, run_in_background
+
+if TYPE_CHECKING:
+    from kiosk.screens.demo_panel import DemoPanel
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +108,7 @@ class IdleWork(QObject):
     def __init__(self, parent: QObject, busy: Callable[[], bool] = lambda: False) -> None:
         super().__init__(parent)
         self._busy = busy
-        self._jobs: list[Callable[[], None]] = []
+        self._jobs: list[Callable[[], object]] = []  # what a job returns is dropped
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._step)
@@ -114,7 +117,7 @@ class IdleWork(QObject):
     def pending(self) -> int:
         return len(self._jobs)
 
-    def start(self, jobs: Iterable[Callable[[], None]], delay_ms: int = 0) -> None:
+    def start(self, jobs: Iterable[Callable[[], object]], delay_ms: int = 0) -> None:
         """Run JOBS (replacing any pending ones), the first after DELAY_MS."""
         self._jobs = list(jobs)
         if self._jobs:
@@ -161,7 +164,7 @@ class KioskWindow(QWidget):
         self.setObjectName("Window")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setWindowTitle("政务服务自助一体机")
-        layout = QVBoxLayout(self)
+        self._column = layout = QVBoxLayout(self)  # = self.layout(), typed: its bars, banner, stack, keyboard
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.stack = QStackedWidget(self)
@@ -182,7 +185,7 @@ class KioskWindow(QWidget):
         self.idle_prompt.extendRequested.connect(self._extend)
         self.idle_prompt.endRequested.connect(lambda: self.end_session(delete_now=True))  # an overlay
         self.message = Message(self)
-        self.demo_panel: QWidget | None = None   # 演示工具, built on first use, only with demo_controls
+        self.demo_panel: DemoPanel | None = None   # 演示工具, built on first use, only with demo_controls
         self.out_of_service: QWidget | None = None  # 暂停服务 after a storage failure (show_out_of_service)
         ctx.notify = self.message.show_text
         ctx.quit_app = self._quit
@@ -201,7 +204,7 @@ class KioskWindow(QWidget):
         self._show(ctx.router.current)
 
     # --- screens -----------------------------------------------------------------------------------
-    def screen(self, name: str) -> Screen:
+    def screen_named(self, name: str) -> Screen:
         """The screen NAME for this session: the one built ahead if there is one, else built now; cached
         until the session ends."""
         widget = self._screens.get(name)
@@ -233,7 +236,7 @@ class KioskWindow(QWidget):
 
     @property
     def current_screen(self) -> Screen:
-        return self.screen(self.ctx.router.current.screen)
+        return self.screen_named(self.ctx.router.current.screen)
 
     def _on_route(self, route: Route, previous: Route | None) -> None:
         if route.screen != HOME:
@@ -247,7 +250,7 @@ class KioskWindow(QWidget):
             self.stack.setCurrentWidget(self.out_of_service)  # nothing for citizens until it is fixed
             self.bottom.update_for(at_home=True, can_go_back=False)  # calling staff still works
             return
-        widget = self.screen(route.screen)
+        widget = self.screen_named(route.screen)
         self.stack.setCurrentWidget(widget)
         timeout = self.ctx.config.admin.idle_logout_s if self.ctx.admin_mode else widget.idle_timeout_s
         self.idle.set_timeout(timeout or self.ctx.config.display.idle_timeout_s)
@@ -298,7 +301,7 @@ class KioskWindow(QWidget):
         self.bottom.homeClicked.connect(self._go_home)
         self.bottom.backClicked.connect(self.ctx.router.back)
         self.bottom.callClicked.connect(self._call_staff)
-        self.layout().addWidget(self.bottom)
+        self._column.addWidget(self.bottom)
         self.apply_theme()
         self._show(self.ctx.router.current)
         if self.ctx.router.current.screen == HOME:
@@ -306,7 +309,7 @@ class KioskWindow(QWidget):
 
     def _build_top_bar(self) -> None:
         if self.top is not None:
-            self.layout().removeWidget(self.top)
+            self._column.removeWidget(self.top)
             _discard(self.top)
         session, display = self.ctx.session, self.ctx.config.display
         self.top = TopBar(self.ctx.config.terminal.site_name, demo=display.demo_controls,
@@ -315,7 +318,7 @@ class KioskWindow(QWidget):
         self.top.languageClicked.connect(self.toggle_language)
         self.top.elderlyClicked.connect(self.toggle_elderly)
         self.top.demoClicked.connect(self.show_demo_panel)
-        self.layout().insertWidget(0, self.top)
+        self._column.insertWidget(0, self.top)
 
     def show_demo_panel(self) -> None:
         """The simulator controls; they do not exist unless [display] demo_controls is true."""
@@ -441,7 +444,7 @@ class KioskWindow(QWidget):
             return
         self._allow_close = True
         self.close()
-        QApplication.instance().quit()
+        QApplication.quit()
 
     def paintEvent(self, event: QEvent) -> None:
         super().paintEvent(event)  # type: ignore[arg-type]

@@ -122,7 +122,7 @@ def test_consent_then_card_identifies_and_moves_on_with_nothing_left_after_the_s
         assert BASIC["id_number"] not in shown and BASIC["name"] not in shown
         kiosk.wait_screen("help_request")
         assert not kiosk.reader.armed
-        assert kiosk.window.screen("identify").identity.text() == ""   # the cached screen keeps nothing
+        assert kiosk.window.screen_named("identify").identity.text() == ""   # the cached screen keeps nothing
         assert kiosk.window.current_screen.params == NEXT_PARAMS
         assert kiosk.ctx.session.identity.id_number == BASIC["id_number"]
         kiosk.tap(kiosk.window.bottom.back)    # replace=True: "back" skips the reader's screen

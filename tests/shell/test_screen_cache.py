@@ -48,14 +48,14 @@ def all_ready(qtbot: QtBot, built: Built) -> None:
 
 def test_home_is_kept_and_a_screen_shown_in_the_session_is_destroyed(qtbot: QtBot, built: Built) -> None:
     window, ctx = built.window, built.ctx
-    home = window.screen(HOME)
+    home = window.screen_named(HOME)
     ctx.session.identity = dict(CITIZEN)
     ctx.router.go("probe")
     probe = window.current_screen
     assert CITIZEN["name"] in every_text(built)
     QTest.mouseClick(window.bottom.home, Qt.MouseButton.LeftButton)   # the bottom bar: deleted at once
     assert not shiboken6.isValid(probe)
-    assert window.screen(HOME) is home and list(window._screens) == [HOME]
+    assert window.screen_named(HOME) is home and list(window._screens) == [HOME]
     assert CITIZEN["name"] not in every_text(built) and CITIZEN["phone"] not in every_text(built)
 
     ctx.session.identity = dict(CITIZEN)

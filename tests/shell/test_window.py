@@ -92,7 +92,7 @@ def test_idle_prompt_counts_down_extends_and_then_wipes_everything(built: Built)
     assert QGuiApplication.clipboard().text() == ""
     # The probe screen was dropped: opening it again builds a fresh one with nothing of citizen A.
     ctx.router.go("probe")
-    assert window.screen("probe").field.text() == ""
+    assert window.screen_named("probe").field.text() == ""
 
 
 def test_home_button_ends_the_session(built: Built) -> None:
