@@ -485,8 +485,7 @@ class CaseListScreen(Screen):
 
         def done(page: m.CasePage) -> None:
             self._busy = False
-            self._loaded(page, keep=True)
-            self.pager.set_count(self._page_count())
+            self._loaded(page, keep=True)   # shows the page and counts the pages again
             self.pager.set_page(first_new // self.page_size, emit=True)
 
         def failed(exc: BaseException) -> None:
@@ -548,7 +547,7 @@ class CaseListScreen(Screen):
         return [("pending", r) for r in self._pending] + [("case", c) for c in self._cases]
 
     def _page_count(self) -> int:
-        return (len(self._entries()) + self.page_size - 1) // self.page_size
+        return (len(self._pending) + len(self._cases) + self.page_size - 1) // self.page_size
 
     def open_case(self, number: str, verifier: str | None = None) -> None:
         if self._busy:
