@@ -104,6 +104,17 @@ def malloc_bytes() -> tuple[int | None, int | None]:
     return info.uordblks + info.hblkhd, info.fordblks
 
 
+def sqlite_heap_bytes() -> int | None:
+    """Bytes SQLite's allocator holds in this process (sqlite3_memory_used): page caches, schemas and statements of
+    the kiosk's databases and of the harness's pruning connection. Separates SQLite's share of malloc's growth."""
+    try:
+        used = ctypes.CDLL("libsqlite3.so.0").sqlite3_memory_used
+    except (OSError, AttributeError):   # Python built with SQLite linked in statically
+        return None
+    used.restype = ctypes.c_int64
+    return int(used())
+
+
 def rss_by_mapping() -> dict[str, int]:
     """RSS in kB by kind of mapping (/proc/self/smaps): the main malloc heap ("[heap]"), anonymous mappings (other
     threads' malloc arenas, large mallocs, Python's object arenas, the QML engine's heap), files (libraries,
@@ -131,12 +142,14 @@ def sample(kiosk: Any, session: int, started: float, census: bool = True) -> dic
     widgets, qobjects = qobject_census() if census else (None, None)
     mem = smaps()
     heap_used, heap_free = malloc_bytes()
+    sqlite_heap = sqlite_heap_bytes()
     data_dir = Path(kiosk.ctx.config.storage.data_dir)
     return {
         "session": session, "t_s": round(time.monotonic() - started, 1),
         "rss_kb": mem["Rss"], "pss_kb": mem["Pss"],
         "heap_used_kb": heap_used // 1024 if heap_used is not None else None,
         "heap_free_kb": heap_free // 1024 if heap_free is not None else None, **rss_by_mapping(),
+        "sqlite_heap_kb": sqlite_heap // 1024 if sqlite_heap is not None else None,
         "py_objects": len(gc.get_objects()),
         "widgets": widgets, "qobjects": qobjects, "threads": threading.active_count(),
         "os_threads": len(os.listdir("/proc/self/task")), "fds": len(os.listdir("/proc/self/fd")),
@@ -222,7 +235,7 @@ def soak_settings() -> dict[str, Any]:
 
 
 METRICS = ("rss_kb", "pss_kb", "heap_used_kb", "heap_free_kb", "rss_heap_kb", "rss_anon_kb", "rss_file_kb",
-           "rss_other_kb", "py_objects", "widgets", "qobjects", "threads", "os_threads", "fds",
+           "rss_other_kb", "sqlite_heap_kb", "py_objects", "widgets", "qobjects", "threads", "os_threads", "fds",
            "outbox_wal", "catalogue_wal")
 
 
@@ -308,6 +321,7 @@ def main() -> int:
                 rate = done / (time.monotonic() - started)
                 print(f"  {done:6} sessions {last['t_s']:7.0f} s  {rate:5.2f}/s  RSS {last['rss_kb'] / 1024:6.1f} MB  "
                       f"heap used {(last['heap_used_kb'] or 0) / 1024:6.1f} free {(last['heap_free_kb'] or 0) / 1024:5.1f} MB  "
+                      f"sqlite {(last['sqlite_heap_kb'] or 0) / 1024:4.1f} MB  "
                       f"objects {last['py_objects']:8}  widgets {last['widgets']!s:>5}  qobjects {last['qobjects']!s:>5}  "
                       f"threads {last['os_threads']:3}  fds {last['fds']:4}  errors {len(errors)}", flush=True)
             if args.json and done % args.json_every == 0:
