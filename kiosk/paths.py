@@ -5,6 +5,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from kiosk.config import KioskConfig
 
 APP_NAME = "kiosk"
@@ -29,7 +31,7 @@ def key_file(config: KioskConfig) -> Path:
     return _ensure(Path(_platformdirs().user_config_dir(APP_NAME))) / "outbox.key"
 
 
-def _platformdirs():  # type: ignore[no-untyped-def]
+def _platformdirs() -> ModuleType:
     import platformdirs  # imported when a configured path is empty, not at every start-up
 
     return platformdirs

@@ -7,7 +7,7 @@ import sys
 from kiosk.config import EMBEDDED_DEMO_CONFIG, ConfigError, load_config
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = sub.add_parser("run", help="run the kiosk (the default)")
     run.add_argument("--windowed", action="store_true", help="a normal window, for development")
     run.set_defaults(func=_run)

@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("central-check", help="check the link to the central service (time, skew, TLS, signing)")
     p.set_defaults(func=_check)
     p = sub.add_parser("outbox-status", help="how many submissions wait to be sent, and the failed ones")

@@ -11,7 +11,7 @@ CACHE_NAME = "catalogue.sqlite3"  # kiosk.catalogue.CACHE_NAME; not imported: bu
 
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     search = sub.add_parser("search", help="search the cached catalogue as the kiosk does (code and name per result)")
     search.add_argument("query", help="hanzi, pinyin (shebao / she bao), initials (bdc) or a short name (社保)")
     search.add_argument("--json", action="store_true", help="print JSON (code, name, match) instead of text")

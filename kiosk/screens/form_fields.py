@@ -59,7 +59,7 @@ class FieldSpec:
 
 def spec_from_attribute(attr: Mapping[str, Any]) -> FieldSpec:
     """A FieldSpec from a guide's form attribute (the contract's JSON or kiosk.api.models.FormAttribute)."""
-    get = attr.get if isinstance(attr, Mapping) else (lambda k, d=None: getattr(attr, k, d))  # type: ignore[union-attr]
+    get = attr.get if isinstance(attr, Mapping) else (lambda k, d=None: getattr(attr, k, d))
     datatype = str(get("datatype", "string"))
     description = str(get("description", "") or get("code", ""))
     code = str(get("code"))

@@ -829,7 +829,7 @@ class GuideDetailScreen(Screen):
     def _show_item(self, item: Any) -> None:
         self.set_title(item.name)
         self.meta.setText(self.tr("%1 · 事项编码 %2").replace("%1", item.department).replace("%2", item.code))
-        clear_layout(self.badge_row)  # type: ignore[arg-type]
+        clear_layout(self.badge_row)
         for key, text in badges(item):
             self.badge_row.addWidget(Badge(tr(text), self.ctx.theme.color(BADGE_COLORS[key])), 0,
                                      Qt.AlignmentFlag.AlignVCenter)
@@ -1013,7 +1013,7 @@ class GuideDetailScreen(Screen):
         self._say("")
         self.set_title(self.tr("办事指南"))
         self.meta.clear()
-        clear_layout(self.badge_row)  # type: ignore[arg-type]
+        clear_layout(self.badge_row)
         for card in self.cards.values():
             card.clear()
         self.answers.hide()

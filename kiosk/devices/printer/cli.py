@@ -9,6 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the parser is built on every start of the kiosk: these load only when a command runs
+    from kiosk.devices.printer.document import Document
+    from kiosk.devices.printer.settings import PrinterSettings
 
 # The kinds of kiosk.devices.printer.samples.KINDS (a test keeps them equal), written out: importing the
 # samples loads every receipt layout, and `python -m kiosk` builds this parser on every start of the kiosk.
@@ -23,7 +28,7 @@ _EXIT_FOR_REASON = {
 JOB_TIMEOUT_S = 60.0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     uri_help = "printer URI, overrides devices.printer.uri (sim, none, usb://VID:PID, serial:///dev/ttyS1?baud=9600, " \
                "tcp://HOST:9100, file:///path.bin, win32://NAME)"
     test = sub.add_parser("print-test", help="print the technician's test page (codec lines, QR, cut)")
@@ -42,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     status.set_defaults(func=_printer_status)
 
 
-def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _settings(args: argparse.Namespace) -> PrinterSettings:
     from kiosk.cli import load_config
     from kiosk.devices.printer.settings import PrinterSettings
     from kiosk.devices.printer.uri import parse_printer_uri
@@ -99,7 +104,7 @@ def _print_kind(args: argparse.Namespace, kind: str) -> int:
     return _EXIT_FOR_REASON.get(result.reason, EXIT_LOST)
 
 
-def _write_preview(doc, settings, path: str) -> int:  # type: ignore[no-untyped-def]
+def _write_preview(doc: Document, settings: PrinterSettings, path: str) -> int:
     from kiosk.devices.printer.preview import PreviewFontError, render_preview
 
     try:

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from kiosk.devices.printer.document import Document
 from kiosk.devices.printer.encoder import encode_document
@@ -31,6 +32,8 @@ from kiosk.devices.printer.status import (
 )
 from kiosk.devices.printer.transport import Transport, TransportError
 from kiosk.devices.printer.uri import PrinterUri, parse_printer_uri
+
+_T = TypeVar("_T")
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +130,7 @@ class PrinterService:
         """The running simulator when uri = "sim" (after the first call), for demo controls and tests."""
         return self._simulator
 
-    def start(self) -> Future[None]:
+    def start(self) -> Future[Transport | None]:
         """Start the simulator (uri = "sim") and connect, off the caller's thread."""
         return self._submit(self._ensure_transport)
 
@@ -143,12 +146,12 @@ class PrinterService:
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     # ---- owner thread ------------------------------------------------------------------------------------
-    def _submit(self, fn: Callable[..., object], *args: object) -> Future:  # type: ignore[type-arg]
+    def _submit(self, fn: Callable[..., _T], *args: object) -> Future[_T]:
         if self._closed:
             raise RuntimeError("printer service is closed")
         return self._executor.submit(self._on_owner, fn, *args)
 
-    def _on_owner(self, fn: Callable[..., object], *args: object) -> object:
+    def _on_owner(self, fn: Callable[..., _T], *args: object) -> _T:
         if self._owner is None:
             self._owner = threading.current_thread()
         return fn(*args)
