@@ -93,9 +93,13 @@ def list_slots(conn: Connection, service_id: str, day: date) -> list[dict[str, A
 
 def appointment_view(conn: Connection, row: Any) -> dict[str, Any]:
     service = get_service(conn, row.service_id)
-    unit = conn.execute(select(t.appointment_units).where(t.appointment_units.c.id == row.unit_id)).one()
-    return {"appointment_number": row.appointment_number, "unit_id": unit.id, "unit_name": unit.name,
-            "service_id": service.id, "service_name": service.name, "date": row.day, "start": row.start,
+    unit_name = conn.execute(select(t.appointment_units.c.name).where(t.appointment_units.c.id == row.unit_id)).scalar_one()
+    return _view(row, service.name, unit_name)
+
+
+def _view(row: Any, service_name: str, unit_name: str) -> dict[str, Any]:
+    return {"appointment_number": row.appointment_number, "unit_id": row.unit_id, "unit_name": unit_name,
+            "service_id": row.service_id, "service_name": service_name, "date": row.day, "start": row.start,
             "end": row.end, "state": row.state,
             "applicant": masked_applicant(row.applicant),
             "created_at": iso(row.created_at)}
@@ -157,9 +161,13 @@ def cancel(conn: Connection, number: str, verifier: str, citizen_key: str) -> di
 
 
 def search(conn: Connection, citizen_key: str) -> list[dict[str, Any]]:
-    rows = conn.execute(select(t.appointments).where(t.appointments.c.citizen_key == citizen_key)
-                        .order_by(t.appointments.c.day.desc(), t.appointments.c.start)).all()
-    return [appointment_view(conn, r) for r in rows]
+    """A citizen's appointments, newest day first, in one query (the names joined in, not fetched per row)."""
+    a, services, units = t.appointments, t.appointment_services, t.appointment_units
+    rows = conn.execute(
+        select(a, services.c.name.label("service_name"), units.c.name.label("unit_name"))
+        .join(services, services.c.id == a.c.service_id).join(units, units.c.id == a.c.unit_id)
+        .where(a.c.citizen_key == citizen_key).order_by(a.c.day.desc(), a.c.start)).all()
+    return [_view(r, r.service_name, r.unit_name) for r in rows]
 
 
 def _waiting(conn: Connection, unit_id: str, group: str, day: str) -> int:

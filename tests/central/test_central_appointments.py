@@ -8,7 +8,11 @@ from typing import Any
 import pytest
 import requests
 from central_testkit import Api, CentralServer, api_fixture, central_fixture, new_key  # noqa: F401 - pytest fixtures
+from sqlalchemy import event, select
 
+from central import booking
+from central.db import schema as t
+from central.db.engine import make_engine
 from central.timeutil import local_today  # the service's day (Asia/Shanghai), not this machine's
 
 SERVICE = "S-DWS-ZH"  # 大围山镇便民服务中心 综合受理: 2 per slot, weekdays
@@ -89,6 +93,31 @@ def test_cancel_frees_the_slot_and_lookup_by_card(api: Api) -> None:
     slot = next(s for s in api.get(f"/appointments/services/{SERVICE}/slots?date={day}").json()["slots"]
                 if s["start"] == start)
     assert slot["remaining"] == capacity
+
+
+def test_lookup_by_card_lists_each_appointment_with_its_names_in_one_query(api: Api, central: CentralServer) -> None:
+    """The look-up joins the service's and unit's names in (it fetched both per appointment): every entry is what
+    the booking answered, newest day first, from one statement however many appointments there are."""
+    other = next(s["id"] for u in api.get("/appointments/units").json()["units"] for s in u["services"]
+                 if SERVICE not in [s["id"] for s in u["services"]])
+    booked = [book(api, *free_slot(api, service)[:2], 42, service=service).json() for service in (SERVICE, other)]
+    assert len({b["unit_name"] for b in booked}) == 2
+    mine = api.post("/appointments/search", {"id_number": applicant(42)["id_number"]}).json()["appointments"]
+    assert sorted(mine, key=lambda a: a["appointment_number"]) == sorted(booked, key=lambda a: a["appointment_number"])
+    assert [a["date"] for a in mine] == sorted((a["date"] for a in mine), reverse=True)
+
+    engine = make_engine(central.db_url)
+    statements: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    try:
+        with engine.connect() as conn:
+            key = conn.execute(select(t.appointments.c.citizen_key).where(
+                t.appointments.c.appointment_number == booked[0]["appointment_number"])).scalar_one()
+            statements.clear()
+            assert [a["appointment_number"] for a in booking.search(conn, key)] == [a["appointment_number"] for a in mine]
+    finally:
+        engine.dispose()
+    assert len(statements) == 1
 
 
 def test_cancel_retried_with_its_key_gets_its_own_answer_again(api: Api) -> None:
