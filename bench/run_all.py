@@ -311,6 +311,8 @@ def rows_soak_one(data: dict[str, Any], label: str) -> list[Row]:
                      f"malloc's arenas {mb_k('heap_free_kb'):+.2f} MB; RSS of the main heap "
                      f"{mb_k('rss_heap_kb'):+.2f}, anonymous maps {mb_k('rss_anon_kb'):+.2f}, files "
                      f"{mb_k('rss_file_kb'):+.2f} MB")
+        if s.get("sqlite_heap_kb", {}).get("first") is not None:  # soaks since edf43e7
+            measured += f"; SQLite's heap {mb_k('sqlite_heap_kb'):+.2f} MB"
     if "rss_after_dropping_caches_kb" in data:
         measured += (f"; RSS at the end {data['samples'][-1]['rss_kb'] / 1024:.0f} MB, "
                      f"{data['rss_after_dropping_caches_kb']['Rss'] / 1024:.0f} MB after emptying caches")
