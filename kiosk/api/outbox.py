@@ -30,7 +30,7 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
@@ -46,6 +46,7 @@ log = logging.getLogger("kiosk.api.outbox")
 KINDS = ("case", "evaluation", "help_request")
 OUTBOX_FILE = "outbox.sqlite3"
 PENDING, SENT, FAILED = "pending", "sent", "failed"
+PAGE_CACHE_KIB = 256
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -152,6 +153,7 @@ class Outbox:
         self.install_tag = ""  # set when the database is opened (kept in it: a new database, a new tag)
         self._now = now
         self._keep_acked_days = keep_acked_days
+        self._purged_on: date | None = None  # the writer thread's: the day of the last purge
         self._on_storage_error = on_storage_error
         try:
             self.db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -195,6 +197,11 @@ class Outbox:
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA secure_delete=ON")
         conn.execute("PRAGMA foreign_keys=ON")
+        # The acknowledged rows kept for keep_acked_days (at 450 a day, 40,000 rows) are read one local
+        # reference at a time, yet SQLite's default page cache (2 MB a connection) kept every page they touched:
+        # in a soak it grew about 0.5 MB per 1,000 citizens, most of the kiosk's RSS growth (sqlite3_db_status).
+        # The writes' hot pages fit in 256 KB, and a miss is a read from the OS's page cache.
+        conn.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
         conn.executescript(_SCHEMA)
         conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('install_tag', ?)", (new_install_tag(),))
         (self.install_tag,) = conn.execute("SELECT value FROM meta WHERE key = 'install_tag'").fetchone()
@@ -365,6 +372,7 @@ class Outbox:
                 "UPDATE outbox SET state = ?, remote_ref = ?, payload = NULL, owner_hash = NULL, alg = NULL, "
                 "attempts = attempts + 1, last_error = NULL, done_at = ? WHERE seq = ?",
                 (SENT, remote_ref, done, seq)))
+            self._purge_once_a_day(conn)
             if checkpoint:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -381,6 +389,7 @@ class Outbox:
                 "UPDATE outbox SET state = ?, remote_ref = ?, payload = NULL, owner_hash = NULL, alg = NULL, "
                 "attempts = attempts + 1, last_error = NULL, done_at = ? WHERE seq = ?",
                 [(SENT, remote, done, seq) for seq, remote in acks]))
+            self._purge_once_a_day(conn)
             if checkpoint:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -410,8 +419,16 @@ class Outbox:
         self._call(lambda c: c.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone())
 
     def _purge_acked(self, conn: sqlite3.Connection) -> None:
-        cutoff = (self._now() - timedelta(days=self._keep_acked_days)).isoformat(timespec="seconds")
+        now = self._now()
+        cutoff = (now - timedelta(days=self._keep_acked_days)).isoformat(timespec="seconds")
         conn.execute("DELETE FROM outbox WHERE state IN (?, ?) AND done_at < ?", (SENT, FAILED, cutoff))
+        self._purged_on = now.date()
+
+    def _purge_once_a_day(self, conn: sqlite3.Connection) -> None:
+        """After an acknowledgement: a kiosk may run for weeks without a restart, so the purge that runs when
+        the outbox opens runs again on each new day."""
+        if self._now().date() != self._purged_on:
+            self._purge_acked(conn)
 
     # ---- reading -----------------------------------------------------------------------------------
     _COLS = "seq, local_ref, idem_key, kind, created_at, state, attempts, last_error, remote_ref"

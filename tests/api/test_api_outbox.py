@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.api.outbox import LOCAL_REF_RE, KeyFileError, Outbox, StorageError
+from kiosk.api.outbox import LOCAL_REF_RE, PAGE_CACHE_KIB, KeyFileError, Outbox, StorageError
 
 ID_NUMBER = "430181199001010037"
 PHONE = "13812341234"
@@ -102,6 +102,28 @@ def test_an_outbox_from_before_installation_tags_gets_one_and_keeps_its_old_refe
         assert re.fullmatch(r"[ACDEFGHJKMNPQRTUVWXY]{4}", ob.install_tag)
         assert ob.lookup("ly-20261126-0001") is not None
         assert ob.enqueue("case", PERSONAL).local_ref.startswith(f"LY-{ob.install_tag}-")
+
+
+def test_acknowledged_rows_go_after_keep_acked_days_also_in_a_kiosk_that_never_restarts(
+        paths: tuple[Path, Path]) -> None:
+    db, key = paths
+    clock = [datetime(2026, 11, 26, 9, 30, tzinfo=timezone(timedelta(hours=8)))]
+    with Outbox(db, key, keep_acked_days=90, now=lambda: clock[0]) as ob:
+        old = [ob.enqueue("case", PERSONAL) for _ in range(2)]
+        ob.mark_acked_many([(r.seq, f"C-{r.seq}") for r in old])
+        clock[0] += timedelta(days=90)  # kept for 90 days to the second
+        newer = ob.enqueue("case", PERSONAL)
+        ob.mark_acked(newer.seq, "C-newer")
+        assert all(ob.lookup(r.local_ref) is not None for r in old)
+        clock[0] += timedelta(days=1)
+        last = ob.enqueue("case", PERSONAL)
+        ob.mark_acked(last.seq, "C-last")  # the first acknowledgement of a new day purges, no restart needed
+        assert [ob.lookup(r.local_ref) for r in old] == [None, None]
+        assert ob.lookup(newer.local_ref) is not None and ob.lookup(last.local_ref) is not None
+        assert ob._call(lambda c: c.execute("PRAGMA cache_size").fetchone()[0]) == -PAGE_CACHE_KIB
+    clock[0] += timedelta(days=90)
+    with Outbox(db, key, keep_acked_days=90, now=lambda: clock[0]) as ob:  # and when it opens, as before
+        assert ob.lookup(newer.local_ref) is None and ob.lookup(last.local_ref) is not None
 
 
 def test_bad_kind_and_payload_named_clearly(paths: tuple[Path, Path]) -> None:
