@@ -199,7 +199,8 @@ class Outbox:
         conn.execute("PRAGMA foreign_keys=ON")
         # The acknowledged rows kept for keep_acked_days (at 450 a day, 40,000 rows) are read one local
         # reference at a time, yet SQLite's default page cache (2 MB a connection) kept every page they touched:
-        # in a soak it grew about 0.5 MB per 1,000 citizens, most of the kiosk's RSS growth (sqlite3_db_status).
+        # in a soak it grew about 0.5 MB per 1,000 citizens up to that bound, three quarters of the growth of
+        # malloc's bytes in use (sqlite3_db_status, sqlite3_memory_used).
         # The writes' hot pages fit in 256 KB, and a miss is a read from the OS's page cache.
         conn.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
         conn.executescript(_SCHEMA)
