@@ -168,6 +168,16 @@ def caches_dropped() -> dict[str, int]:
     return smaps()
 
 
+def rss_split() -> dict[str, int]:
+    """RSS in kB after malloc_trim alone, then after emptying the pixmap cache too (--drop-caches-every): the
+    first difference is free heap given back, the second Qt's pixmap cache (Qt exports no size for it). It
+    empties the cache, which the next sessions refill: a probe's setting, not the soak's."""
+    gc.collect()
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+    trimmed = smaps()["Rss"]
+    return {"rss_trimmed_kb": trimmed, "rss_emptied_kb": caches_dropped()["Rss"]}
+
+
 def slope_per_1000(points: list[tuple[float, float]]) -> float:
     """Least-squares slope of value over session number, per 1,000 sessions."""
     n = len(points)
@@ -284,6 +294,9 @@ def main() -> int:
     parser.add_argument("--keep-cases", type=int, default=20,
                         help="the reference service keeps only the newest N cases (0: keep all, the workload grows)")
     parser.add_argument("--prune-every", type=int, default=20, help="prune the cases every N sessions")
+    parser.add_argument("--drop-caches-every", type=int, default=0,
+                        help="every N sessions also record RSS after malloc_trim and after emptying the pixmap cache "
+                             "(a probe: the cache is refilled after; 0: never)")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     samples: list[dict[str, Any]] = []
@@ -318,6 +331,11 @@ def main() -> int:
             if done % args.every == 0 or done == args.warmup:
                 samples.append(sample(kiosk, done, started, census=done % args.census_every == 0))
                 last = samples[-1]
+                if args.drop_caches_every and done % args.drop_caches_every == 0:
+                    last.update(rss_split())
+                    print(f"  {done:6} sessions: RSS {last['rss_kb'] / 1024:6.1f} MB, after malloc_trim "
+                          f"{last['rss_trimmed_kb'] / 1024:6.1f}, after emptying the pixmap cache too "
+                          f"{last['rss_emptied_kb'] / 1024:6.1f}", flush=True)
                 rate = done / (time.monotonic() - started)
                 print(f"  {done:6} sessions {last['t_s']:7.0f} s  {rate:5.2f}/s  RSS {last['rss_kb'] / 1024:6.1f} MB  "
                       f"heap used {(last['heap_used_kb'] or 0) / 1024:6.1f} free {(last['heap_free_kb'] or 0) / 1024:5.1f} MB  "
