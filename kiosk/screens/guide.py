@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.journeys import JOURNEYS
 from kiosk.screens.base import Screen, check_after_shown
-from kiosk.screens.qr import QrLabel
+from kiosk.screens.qr import QrView
 from kiosk.screens.receipt import ReceiptPanel
 from kiosk.screens.widgets import MIN_TOUCH_PX, Card, Pager, SearchBox, button, clear_layout, label
 
@@ -759,7 +759,7 @@ class GuideDetailScreen(Screen):
         self.qr_caption = label(self.tr("用手机扫描二维码，把这份办事指南带走"), "")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         take_box.addWidget(self.qr_caption)
-        self.qr = QrLabel(280)
+        self.qr = QrView(280)
         take_box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignCenter)
         self.close_takeaway = button(self.tr("收起"))
         self.close_takeaway.clicked.connect(self._hide_takeaway)

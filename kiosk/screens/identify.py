@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from kiosk.devices.idcard.card import gb11643_valid
 from kiosk.privacy import mask_id_number, mask_name
 from kiosk.screens.base import Screen
+from kiosk.screens.pixmap_view import PixmapView
 from kiosk.screens.theme import Theme
 from kiosk.screens.widgets import button, label
 
@@ -266,8 +267,7 @@ class IdentifyScreen(Screen):
         read = QBoxLayout(direction, self.read_page)
         read.setContentsMargins(0, 0, 0, 0)
         read.setSpacing(32)
-        self.picture = QLabel()
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture = PixmapView()
         read.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         side_box = QWidget()
         side_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -417,7 +417,7 @@ class IdentifyScreen(Screen):
     def _render_picture(self) -> None:
         theme = self.ctx.theme
         width = (860 if self.elderly else 720) if self.portrait else (680 if self.elderly else 640)
-        self.picture.setPixmap(placement_pixmap(width, theme, self.tr("感应区"), ratio=self.devicePixelRatioF()))
+        self.picture.set_pixmap(placement_pixmap(width, theme, self.tr("感应区"), ratio=self.devicePixelRatioF()))
 
     # ---- the reader ------------------------------------------------------------------------------------
     def _connect(self, reader: Any) -> None:

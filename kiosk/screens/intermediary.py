@@ -28,7 +28,7 @@ from kiosk.api.client import new_idempotency_key
 from kiosk.screens.base import Screen
 from kiosk.screens.form_fields import form_qss
 from kiosk.screens.help import _help_qss, section
-from kiosk.screens.qr import QrLabel
+from kiosk.screens.qr import QrView
 from kiosk.screens.widgets import MIN_TOUCH_PX, Card, button, clear_layout, label
 
 log = logging.getLogger(__name__)
@@ -243,7 +243,7 @@ class IntermediaryDetailScreen(Screen):
         self.rate.clicked.connect(self.go_rate)
         self.rate.hide()
         self.root.addWidget(self.rate)
-        self.qr: QrLabel | None = None
+        self.qr: QrView | None = None
         self.provider: m.Intermediary | None = None
         self.provider_id = ""
         self._generation = 0
@@ -330,7 +330,7 @@ class IntermediaryDetailScreen(Screen):
         text.addWidget(label(self.tr("用手机扫描二维码，可保存电话和地址，无需手动输入。"), "hint"))
         text.addStretch(1)
         row.addLayout(text, 1)
-        self.qr = QrLabel(260)
+        self.qr = QrView(260)
         self.qr.set_payload(contact_card(p))
         row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(contact)

@@ -1,9 +1,11 @@
-"""QR codes on screen: a label that draws a payload crisply at a given size (error correction M)."""
+"""QR codes on screen: a view that draws a payload crisply at a given size (error correction M)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
+
+from kiosk.screens.pixmap_view import PixmapView
 
 
 def qr_pixmap(payload: str, size_px: int) -> QPixmap:
@@ -29,15 +31,13 @@ def qr_pixmap(payload: str, size_px: int) -> QPixmap:
     return QPixmap.fromImage(image)
 
 
-class QrLabel(QLabel):
+class QrView(PixmapView):
+    """clear() lets the QR go at once (it may carry a case token): why a QLabel would keep it is in PixmapView."""
+
     def __init__(self, size_px: int = 360, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.size_px = size_px
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMinimumSize(size_px, size_px)
 
     def set_payload(self, payload: str) -> None:
-        self.setPixmap(qr_pixmap(payload, self.size_px) if payload else QPixmap())
-
-    def clear(self) -> None:  # wipe: the QR may carry a case token
-        self.setPixmap(QPixmap())
+        self.set_pixmap(qr_pixmap(payload, self.size_px) if payload else QPixmap())

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.screens.qr import QrLabel
+from kiosk.screens.qr import QrView
 from kiosk.screens.widgets import label
 
 
@@ -25,7 +25,7 @@ class ReceiptPanel(QWidget):
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.headline = label("", "big")
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr = QrLabel(320)
+        self.qr = QrView(320)
         layout.addWidget(self.status)
         layout.addWidget(self.headline)
         layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignCenter)
