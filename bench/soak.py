@@ -207,27 +207,25 @@ def soak_sections() -> dict[str, Any]:
                         "printer": dataclasses.replace(devices.printer, preview_dir="")}}
 
 
-_engines: dict[str, Any] = {}
-
-
 def prune_cases(server: Any, keep: int) -> int:
     """Keep the newest KEEP cases on the reference service (the soak's one citizen); return how many went.
-    One engine for the whole soak: importing SQLAlchemy and a first query add ~24,000 Python objects to the
-    measured process (measured), once; they stay constant after. The statements' text never changes (the
-    cases to drop are a subquery, KEEP a bound parameter): SQLAlchemy caches each distinct text it compiles
-    (up to 750 per engine), and the ids written into the text, as this did until 2026-11-26, grew that cache by
-    three entries a prune: +14,800 objects and +3.1 MB RSS over 500 prunes, measured apart - the harness's growth,
-    not the kiosk's."""
-    from sqlalchemy import create_engine, text
 
-    engine = _engines.get(server.db_url)
-    if engine is None:
-        engine = _engines[server.db_url] = create_engine(server.db_url, connect_args={"timeout": 30})
-    old = "SELECT id FROM cases ORDER BY id DESC LIMIT -1 OFFSET :keep"
-    with engine.begin() as conn:
-        count = int(conn.execute(text(f"SELECT COUNT(*) FROM ({old})"), {"keep": keep}).scalar_one())
-        for table, column in (("case_events", "case_id"), ("lookup_failures", "case_id"), ("cases", "id")):
-            conn.execute(text(f"DELETE FROM {table} WHERE {column} IN ({old})"), {"keep": keep})
+    With the standard library's sqlite3, which the kiosk has loaded anyway, on a connection closed after each
+    prune: the harness runs inside the measured process. Through SQLAlchemy it had added ~21,000 Python objects
+    and ~10 MB of RSS at the first prune (session 20, just inside the measured run), and +2.1 MB more by session
+    40; a kiosk soaked without pruning stayed at 220.7-221.1 MB from session 10 to 70 (2026-11-27). Before
+    2026-11-26 the ids went into the SQL text, and SQLAlchemy's statement cache grew by three entries a prune."""
+    import sqlite3
+
+    old = "SELECT id FROM cases ORDER BY id DESC LIMIT -1 OFFSET ?"
+    conn = sqlite3.connect(server.db_path, timeout=30)
+    try:
+        with conn:  # one transaction
+            count = int(conn.execute(f"SELECT COUNT(*) FROM ({old})", (keep,)).fetchone()[0])
+            for table, column in (("case_events", "case_id"), ("lookup_failures", "case_id"), ("cases", "id")):
+                conn.execute(f"DELETE FROM {table} WHERE {column} IN ({old})", (keep,))
+    finally:
+        conn.close()
     return count
 
 
