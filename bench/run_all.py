@@ -405,12 +405,13 @@ def main() -> int:
     info = machine()
     soak_minutes = args.soak_minutes if args.soak_minutes is not None else (5.0 if args.quick else 20.0)
     todo = [b for b in benches(soak_minutes) if not args.only or b.name in args.only]
+    # read the soak results before the other benchmarks run, not after: a bad path fails at once
+    runs = [json.loads(path.read_text(encoding="utf-8")) for path in args.soak_json or []]
     for bench in todo:
         if bench.name == "soak" and args.soak_json:
-            runs = [json.loads(path.read_text(encoding="utf-8")) for path in args.soak_json]
             bench.data = runs[0] if len(runs) == 1 else {"runs": runs}
             bench.output = "\n\n".join(
-                f"(not re-run: figures from {path.resolve().relative_to(ROOT)}, run earlier on this machine)\n"
+                f"(not re-run: figures from {shown(path)}, run earlier on this machine)\n"
                 + soak_text(data) for path, data in zip(args.soak_json, runs))
             continue
         run(bench, args.quick)
@@ -423,6 +424,14 @@ def main() -> int:
     }, indent=1, ensure_ascii=False), encoding="utf-8")
     print(f"wrote {DOC.relative_to(ROOT)}")
     return 0
+
+
+def shown(path: Path) -> Path:
+    """PATH relative to the repository when it is inside it (the document names files there), else as given."""
+    try:
+        return path.resolve().relative_to(ROOT)
+    except ValueError:
+        return path
 
 
 def soak_text(data: dict[str, Any]) -> str:

@@ -31,7 +31,7 @@ class PixmapView(QWidget):
     def sizeHint(self) -> QSize:
         if self._pixmap.isNull():
             return QSize(0, 0)
-        return (self._pixmap.deviceIndependentSize()).toSize()
+        return self._pixmap.deviceIndependentSize().toSize()
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
