@@ -5,6 +5,7 @@ median and spread, beside its floor or peer measured in the same run and its tar
     .venv/bin/python bench/run_all.py --quick    # fewer repeats, 20 s idle windows, 5-minute soak
     .venv/bin/python bench/run_all.py --soak-json bench/results/soak.json   # reuse a soak run instead
     .venv/bin/python bench/run_all.py --soak-json A.json B.json   # kiosks soaked side by side: a row each
+    .venv/bin/python bench/run_all.py --rewrite --soak-json C.json  # re-run nothing: the last run, C's soak
 
 Benchmarks print; nothing here fails on a figure. Each benchmark's full output is kept in the document and
 the raw figures in bench/results/run_all.json (plus the JSON files of the benchmarks that write one). The
@@ -44,6 +45,7 @@ class Bench:
     seconds: float = 0.0
     error: str = ""
     data: dict[str, Any] = field(default_factory=dict)
+    earlier: str = ""                # not run here: its figures are from these earlier results (--soak-json)
 
 
 def benches(soak_minutes: float) -> list[Bench]:
@@ -123,8 +125,18 @@ def run(bench: Bench, quick: bool) -> None:
     print(bench.output, flush=True)
     if bench.error:
         print(bench.error, flush=True)
+    load_data(bench)
+
+
+def load_data(bench: Bench) -> None:
     if bench.json and Path(bench.json).exists():
         bench.data = json.loads(Path(bench.json).read_text(encoding="utf-8"))
+
+
+def restore(bench: Bench, stored: dict[str, Any]) -> None:
+    """BENCH as the stored run left it, instead of running it: its output as printed then, its JSON as written then."""
+    bench.output, bench.seconds, bench.error = stored["output"], stored["seconds"], stored["error"]
+    load_data(bench)
 
 
 # ---- figures out of the outputs ------------------------------------------------------------------------
@@ -349,7 +361,8 @@ def kept_section() -> str:
     return f"{KEEP_MARKER}\n\n(written by hand after a run; kept when run_all.py rewrites this page)\n"
 
 
-def write_doc(info: dict[str, Any], all_benches: list[Bench], quick: bool, command: str) -> None:
+def write_doc(info: dict[str, Any], all_benches: list[Bench], quick: bool, command: str,
+              rewritten: str = "") -> None:
     rows: list[Row] = []
     problems: list[str] = []
     for bench in all_benches:
@@ -363,7 +376,8 @@ def write_doc(info: dict[str, Any], all_benches: list[Bench], quick: bool, comma
         "# Benchmarks",
         "",
         f"Written by `{command}` ({'quick' if quick else 'full'} run). Every figure comes from this one run of",
-        "the suite; each floor or peer was measured in the same run on the same machine (ratios are what to",
+        "the suite" + "".join(f" except the {b.name}'s, from {b.earlier}" for b in all_benches if b.earlier)
+        + "; each floor or peer was measured in the same run on the same machine (ratios are what to",
         "compare: these machines are noisy, about ±30% run to run). Medians with (min-max) over the repeats.",
         "",
         "## Machine",
@@ -373,6 +387,7 @@ def write_doc(info: dict[str, Any], all_benches: list[Bench], quick: bool, comma
         f"- Python {info['python']}, PySide6 {info['pyside6']}; {info['chromium']}",
         f"- load average at start: {' / '.join(str(x) for x in info['load_average_at_start'])} (1 / 5 / 15 min)",
         f"- run started {info['started']}, commit {info['commit']}",
+        *([f"- {rewritten}"] if rewritten else []),
         "",
         "## Figures (issue 8)",
         "",
@@ -385,7 +400,9 @@ def write_doc(info: dict[str, Any], all_benches: list[Bench], quick: bool, comma
     lines += ["", "## Each benchmark's output", ""]
     for bench in all_benches:
         args = " ".join(bench.quick if quick else bench.full)
-        lines += [f"### {bench.name} (`bench/{bench.name}.py {args}`, {bench.seconds:.0f} s)", "", "```",
+        ran = f"not run here: results of an earlier run, {bench.earlier}" if bench.earlier else \
+            f"`bench/{bench.name}.py {args}`, {bench.seconds:.0f} s"
+        lines += [f"### {bench.name} ({ran})", "", "```",
                   bench.output or "(no output)", "```", ""]
         if bench.error:
             lines += [f"Error: `{bench.error.splitlines()[-1] if bench.error else ''}`", ""]
@@ -400,9 +417,17 @@ def main() -> int:
     parser.add_argument("--soak-json", type=Path, nargs="+",
                         help="use this soak result (or these, of kiosks soaked side by side) instead of running the soak")
     parser.add_argument("--only", nargs="*", help="run only these benchmarks (the document lists what ran)")
+    parser.add_argument("--rewrite", action="store_true",
+                        help="run nothing: rewrite the page from the last run's stored outputs (bench/results/"
+                             "run_all.json and the benchmarks' JSON files) with the soak of --soak-json, e.g. a "
+                             "soak that ended after the run")
     args = parser.parse_args()
+    if args.rewrite and not args.soak_json:
+        parser.error("--rewrite needs --soak-json: the soak results to put beside the stored run")
     RESULTS.mkdir(parents=True, exist_ok=True)
-    info = machine()
+    stored = json.loads((RESULTS / "run_all.json").read_text(encoding="utf-8")) if args.rewrite else {}
+    info = stored["machine"] if stored else machine()
+    quick = stored["quick"] if stored else args.quick
     soak_minutes = args.soak_minutes if args.soak_minutes is not None else (5.0 if args.quick else 20.0)
     todo = [b for b in benches(soak_minutes) if not args.only or b.name in args.only]
     # read the soak results before the other benchmarks run, not after: a bad path fails at once
@@ -410,19 +435,27 @@ def main() -> int:
     for bench in todo:
         if bench.name == "soak" and args.soak_json:
             bench.data = runs[0] if len(runs) == 1 else {"runs": runs}
+            bench.earlier = " and ".join(str(shown(path)) for path in args.soak_json)
             bench.output = "\n\n".join(
                 f"(not re-run: figures from {shown(path)}, run earlier on this machine)\n"
                 + soak_text(data) for path, data in zip(args.soak_json, runs))
             continue
-        run(bench, args.quick)
+        if stored:
+            restore(bench, next(b for b in stored["benches"] if b["name"] == bench.name))
+        else:
+            run(bench, quick)
     command = ".venv/bin/python bench/run_all.py" + (" --quick" if args.quick else "") + \
-        (" --soak-json " + " ".join(str(path) for path in args.soak_json) if args.soak_json else "")
-    write_doc(info, todo, args.quick, command)
+        (" --rewrite" if args.rewrite else "") + \
+        (" --soak-json " + " ".join(str(shown(path)) for path in args.soak_json) if args.soak_json else "")
+    rewritten = (f"page rewritten {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC without re-running: every "
+                 "figure but the soak's is that run's stored output" if stored else "")
+    write_doc(info, todo, quick, command, rewritten)
     (RESULTS / "run_all.json").write_text(json.dumps({
-        "machine": info, "quick": args.quick,
+        "machine": info, "quick": quick,
+        **({"rewritten": rewritten, "command": command} if stored else {}),
         "benches": [{"name": b.name, "seconds": b.seconds, "output": b.output, "error": b.error} for b in todo],
     }, indent=1, ensure_ascii=False), encoding="utf-8")
-    print(f"wrote {DOC.relative_to(ROOT)}")
+    print(f"wrote {shown(DOC)}")
     return 0
 
 
