@@ -30,6 +30,7 @@ from kiosk.api import models as m
 from kiosk.journeys import IDENTIFY
 from kiosk.privacy import mask_address, mask_id_number, mask_name
 from kiosk.screens.base import Screen
+from kiosk.screens.fit_label import FitLabel
 from kiosk.screens.form_fields import (
     AddressField,
     FieldSpec,
@@ -42,7 +43,7 @@ from kiosk.screens.form_fields import (
     make_field,
     spec_from_attribute,
 )
-from kiosk.screens.receipt import ReceiptPanel
+from kiosk.screens.receipt import ReceiptPanel, beside_receipt
 from kiosk.screens.submission import Submission, SubmissionWatcher
 from kiosk.screens.widgets import Card, SearchBox, button, clear_layout, label
 
@@ -620,7 +621,7 @@ class ApplyFormScreen(ApplyStep):
         if bad:
             self.summary_error.setText(self.tr("还有 %1 项需要填写或修改，请看红字提示。").replace("%1", str(len(bad))))
             self.summary_error.show()
-            self.scroll_area.ensureWidgetVisible(bad[0], 0, 120)
+            self.reveal(bad[0], 120)
             return
         for key in self.fields:
             self._save(key)
@@ -1009,7 +1010,7 @@ class ApplyDoneScreen(ApplyStep):
         self.steps.hide()
         self.headline = label("", "big")
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.number = label("", "big")
+        self.number = FitLabel("", "big")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.explain = label("", "notice")
@@ -1024,16 +1025,8 @@ class ApplyDoneScreen(ApplyStep):
         if self.portrait:
             for widget in (self.headline, self.number, self.explain, self.receipt, self.rate):
                 self.body.addWidget(widget)
-        else:   # landscape: what happened on the left, the receipt (or its QR) on the right
-            row = QHBoxLayout()
-            row.setSpacing(40)
-            left = QVBoxLayout()
-            for widget in (self.headline, self.number, self.explain, self.rate):
-                left.addWidget(widget)
-            left.addStretch(1)
-            row.addLayout(left, 3)
-            row.addWidget(self.receipt, 2, Qt.AlignmentFlag.AlignTop)
-            self.body.addLayout(row)
+        else:
+            self.body.addLayout(beside_receipt((self.headline, self.number, self.explain, self.rate), self.receipt))
         self.watcher = SubmissionWatcher(ctx, self)
         self.watcher.changed.connect(self.show_state)
 

@@ -339,7 +339,7 @@ class AppointmentSlotsScreen(Screen):
         if not slots:
             self.slot_status.setText(self.tr("这一天没有可预约的时段，请换一天。"))
             self.slot_status.show()
-        self.scroll_area.ensureWidgetVisible(self.slot_title, 0, 40)
+        self.reveal(self.slot_title, 40)
 
     def _slots_failed(self, exc: BaseException) -> None:
         self.slot_status.setText(error_text(self, exc))

@@ -88,6 +88,12 @@ class Screen(QWidget):
     def wipe(self) -> None:
         """Clear everything of the citizen this screen displays."""
 
+    def reveal(self, widget: QWidget, y_margin: int = 50) -> None:
+        """Scroll WIDGET into view once the layout has placed it. A widget shown just now keeps the geometry it had
+        while hidden until Qt runs the layouts, later in the event loop: scrolling at once left the help request's
+        list of problems half below the fold."""
+        call_later(0, lambda: self.scroll_area.ensureWidgetVisible(widget, 0, y_margin), widget)
+
     @property
     def portrait(self) -> bool:
         return self.ctx.portrait

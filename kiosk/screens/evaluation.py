@@ -298,7 +298,7 @@ class EvaluationScreen(Screen):
         if problems:
             self.problem.setText("\n".join(problems))
             self.problem.show()
-            self.scroll_area.ensureWidgetVisible(self.problem)
+            self.reveal(self.problem)
             return
         assert self.level is not None
         payload = build_evaluation_payload(self.level, self.tags(), self.comment.text(), case_number=p["case_number"],

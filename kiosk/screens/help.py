@@ -42,7 +42,7 @@ from kiosk.screens.form_fields import (
     TextField,
     form_qss,
 )
-from kiosk.screens.receipt import ReceiptPanel
+from kiosk.screens.receipt import ReceiptPanel, beside_receipt
 from kiosk.screens.submission import Submission, SubmissionWatcher
 from kiosk.screens.widgets import MIN_TOUCH_PX, Tile, button, clear_layout, label
 
@@ -485,7 +485,7 @@ class HelpRequestScreen(Screen):
         if problems:
             self.problem.setText("\n".join(problems))
             self.problem.show()
-            self.scroll_area.ensureWidgetVisible(self.problem)
+            self.reveal(self.problem)
             return
         state = self.state
         identity = self.ctx.session.identity
@@ -562,8 +562,12 @@ class HelpDoneScreen(Screen):
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.explain = label("", "notice")
         self.receipt = ReceiptPanel(ctx)
-        for widget in (self.headline, self.number_caption, self.number, self.explain, self.receipt):
-            self.root.addWidget(widget)
+        shown = (self.headline, self.number_caption, self.number, self.explain)
+        if self.portrait:
+            for widget in (*shown, self.receipt):
+                self.root.addWidget(widget)
+        else:
+            self.root.addLayout(beside_receipt(shown, self.receipt, self.root.spacing()))
         self.root.addStretch(1)
         self.rate = button(self.tr("评价本次服务（好差评）"))
         self.rate.clicked.connect(self.go_rate)
@@ -726,6 +730,14 @@ def sample_identity() -> Any:
 
 
 def screenshot_plan() -> dict[str, Callable[[Any], None]]:
+    def settled(built: Any) -> Any:
+        """The current screen once its layout has settled (a few event-loop passes), as it is when a citizen taps."""
+        from PySide6.QtWidgets import QApplication
+
+        for _ in range(3):
+            QApplication.processEvents()
+        return built.window.current_screen
+
     def start(built: Any) -> None:
         sample_catalogue(built)
         built.ctx.router.go("help_request")
@@ -737,18 +749,16 @@ def screenshot_plan() -> dict[str, Callable[[Any], None]]:
                                           "service_name": SAMPLE_SERVICES[0], "preferred_time": "工作日上午",
                                           "phone": "13812345678", "reason": "年老体弱"}
         built.ctx.router.go("help_request")
-        from PySide6.QtWidgets import QApplication
-        screen = built.window.current_screen
-        for _ in range(3):
-            QApplication.processEvents()
+        screen = settled(built)
         screen.scroll_area.ensureWidgetVisible(screen.home_box, 0, 0)   # the address part of the form
 
     def errors(built: Any) -> None:
         start(built)
-        screen = built.window.current_screen
+        screen = settled(built)
         screen.kind_tiles["帮办"].click()
         screen.phone.edit.setText("1381234")
-        screen.send()
+        screen.scroll_area.ensureWidgetVisible(screen.submit)   # as a citizen: the button at the foot of the form
+        settled(built).submit.click()
 
     def done(state: str) -> Callable[[Any], None]:
         def step(built: Any) -> None:

@@ -2,11 +2,13 @@
 large type (the citizen loses nothing; printer trouble never blocks a submission)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.screens.fit_label import FitLabel
 from kiosk.screens.qr import QrView
 from kiosk.screens.widgets import label
 
@@ -23,7 +25,7 @@ class ReceiptPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.status = label("", "notice")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.headline = label("", "big")
+        self.headline = FitLabel("", "big")  # the number to keep: on one line
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr = QrView(320)
         layout.addWidget(self.status)
@@ -71,3 +73,18 @@ class ReceiptPanel(QWidget):
         self.qr.clear()
         self.headline.hide()
         self.qr.hide()
+
+
+def beside_receipt(left: Sequence[QWidget], receipt: ReceiptPanel, spacing: int = -1) -> QHBoxLayout:
+    """Landscape: what happened on the left (SPACING apart; -1: the style's), the receipt (or its QR) on the right.
+    One column would put the QR below the fold of a 1080-pixel-high screen in elderly mode."""
+    row = QHBoxLayout()
+    row.setSpacing(40)
+    column = QVBoxLayout()
+    column.setSpacing(spacing)
+    for widget in left:
+        column.addWidget(widget)
+    column.addStretch(1)
+    row.addLayout(column, 3)
+    row.addWidget(receipt, 2, Qt.AlignmentFlag.AlignTop)
+    return row
