@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-MIN_SCALE = 0.55  # the big type (64 px, 90 px in elderly mode) stays at least 35 px (50 px)
+MIN_SCALE = 0.55  # the big type (64 px, 90 px in elderly mode) stays at least 36 px (50 px)
 
 
 class FitLabel(QLabel):
