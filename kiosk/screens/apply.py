@@ -1238,6 +1238,8 @@ def _decode_sample(card: Any) -> Any:
 
 
 def screenshot_plan() -> dict[str, Callable[[Any], None]]:
+    from kiosk.screens.screenshots import settled
+
     def start(built: Any) -> None:
         import tempfile
 
@@ -1263,7 +1265,7 @@ def screenshot_plan() -> dict[str, Callable[[Any], None]]:
         return step
 
     def form_errors(built: Any) -> None:
-        screen = built.window.current_screen
+        screen = settled(built)
         screen.fields["phone"].set_value("1381234")
         screen.submit_form()
 

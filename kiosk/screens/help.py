@@ -730,13 +730,7 @@ def sample_identity() -> Any:
 
 
 def screenshot_plan() -> dict[str, Callable[[Any], None]]:
-    def settled(built: Any) -> Any:
-        """The current screen once its layout has settled (a few event-loop passes), as it is when a citizen taps."""
-        from PySide6.QtWidgets import QApplication
-
-        for _ in range(3):
-            QApplication.processEvents()
-        return built.window.current_screen
+    from kiosk.screens.screenshots import settled
 
     def start(built: Any) -> None:
         sample_catalogue(built)

@@ -25,6 +25,16 @@ def _go(screen: str, **params: Any) -> Step:  # route params, as Router.go takes
     return step
 
 
+def settled(built: Built) -> Any:
+    """The current screen once its layout has settled (a few event-loop passes), as it is when a citizen taps:
+    a step that taps at once acts on a layout still being built."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+    return built.window.current_screen
+
+
 def _admin(built: Built) -> None:
     built.ctx.router.go("admin_pin")
     built.window.set_admin_mode(True, reason="screenshot")

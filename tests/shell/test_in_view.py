@@ -65,3 +65,13 @@ def test_the_problems_of_a_sent_form_are_seen_whole(
     screen = reach(qtbot, open_window, tmp_path, "help_request_errors", size, elderly=elderly)
     assert screen.problem.isVisible() and screen.problem.text().count("\n") == 1
     assert in_view(screen, screen.problem)
+
+
+@pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])
+def test_the_first_field_to_mend_is_in_view(qtbot: QtBot, open_window: list[Built], tmp_path: Path,
+                                           size: QSize) -> None:
+    """The application form sent with a wrong phone number and fields left empty: the first field in error, with
+    its reason, is on screen."""
+    screen = reach(qtbot, open_window, tmp_path, "apply_form_errors", size, elderly=True)
+    first = next(field for field in screen.fields.values() if field.error.isVisible())
+    assert first.error.text() and in_view(screen, first.error)
