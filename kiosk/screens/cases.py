@@ -329,6 +329,8 @@ class CaseLookupScreen(Screen):
         self.status.hide()
         self.error.setText(text)
         self.error.setVisible(bool(text))
+        if text:  # the answer comes after the tap, and in elderly mode the message can fall below the fold
+            self.reveal(self.error)
 
     def lookup(self) -> None:
         if self._busy:

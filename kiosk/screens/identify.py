@@ -615,6 +615,7 @@ class IdentifyScreen(Screen):
             }
             self.manual_error.setText(messages[problem])
             self.manual_error.show()
+            self.reveal(self.manual_error)
             return
         self.manual_error.clear()
         self.manual_error.hide()

@@ -75,3 +75,17 @@ def test_the_first_field_to_mend_is_in_view(qtbot: QtBot, open_window: list[Buil
     screen = reach(qtbot, open_window, tmp_path, "apply_form_errors", size, elderly=True)
     first = next(field for field in screen.fields.values() if field.error.isVisible())
     assert first.error.text() and in_view(screen, first.error)
+
+
+@pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])
+def test_why_a_case_look_up_was_refused_is_in_view(qtbot: QtBot, open_window: list[Built], tmp_path: Path,
+                                                  size: QSize) -> None:
+    screen = reach(qtbot, open_window, tmp_path, "case_lookup_refused", size, elderly=True)
+    assert "没有查到这个办件" in screen.error.text() and in_view(screen, screen.error)
+
+
+@pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])
+def test_why_a_typed_id_number_was_refused_is_in_view(qtbot: QtBot, open_window: list[Built], tmp_path: Path,
+                                                     size: QSize) -> None:
+    screen = reach(qtbot, open_window, tmp_path, "identify_manual", size, elderly=True)
+    assert "校验位" in screen.manual_error.text() and in_view(screen, screen.manual_error)
