@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import LANDSCAPE, PORTRAIT, Built, build_window
 from kiosk.config import EMBEDDED_DEMO_CONFIG, load_config
-from kiosk.screens.screenshots import collect_plan
+from kiosk.screens.screenshots import collect_plan, settled
 
 pytestmark = pytest.mark.gui
 
@@ -34,9 +34,7 @@ def reach(qtbot: QtBot, opened: list[Built], tmp_path: Path, state: str, size: Q
     qtbot.addWidget(built.window)
     built.window.show()
     collect_plan()[state](built)
-    for _ in range(3):  # the layout settles over a few event-loop passes, as before a citizen looks
-        QApplication.processEvents()
-    return built.window.current_screen
+    return settled(built)   # as the screen is when a citizen looks
 
 
 def in_view(screen: QWidget, widget: QWidget) -> bool:
